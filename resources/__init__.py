@@ -1,0 +1,1 @@
+"""Icons and other files the window loads through importlib.resources."""
