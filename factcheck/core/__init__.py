@@ -1,0 +1,1 @@
+"""Plain data and pure logic: no Qt, no SQLite."""
