@@ -1,0 +1,167 @@
+"""Decision events: the append-only history from which every current verdict is derived.
+
+Each event carries the whole state it leaves behind, so the current verdict of a (sentence,
+reviewer) is simply its latest event. Events written in one project file form a hash chain
+(`prev_hash` → `hash`), so any edit of history behind the app's back is detectable, and merging
+project files is a union of events that keeps every origin's chain intact.
+"""
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from hashlib import sha256
+
+from factcheck.core.errors import BadInput
+from factcheck.core.labels import Verdict
+from factcheck.core.review import DecisionKind, Span, VerdictState, Via
+
+GENESIS = ""
+"""The `prev_hash` of the first event of an origin."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    """Globally unique (a random UUID)."""
+    origin: str
+    """The random id of the project file the event was first written in."""
+    seq: int
+    """The event's place in its origin's chain: 1, 2, 3, …"""
+    kind: DecisionKind
+    sentence_id: str
+    reviewer: str
+    state: VerdictState
+    """The reviewer's whole decision on the sentence after this event."""
+    previous_label: Verdict | None
+    via: Via
+    decided_at: str
+    """When the decision was made: ISO 8601 in UTC with microseconds, e.g. 2026-11-22T09:30:00.000001Z."""
+    prev_hash: str
+    """The hash of the previous event of the same origin (GENESIS for the first)."""
+    hash: str
+
+
+def evidence_json(evidence: tuple[Span, ...]) -> str:
+    return json.dumps([list(span) for span in evidence], separators=(",", ":"))
+
+
+def evidence_from_json(text: str) -> tuple[Span, ...]:
+    return tuple((int(start), int(end)) for start, end in json.loads(text))
+
+
+def event_hash(
+    *,
+    id: str,
+    origin: str,
+    seq: int,
+    kind: str,
+    sentence_id: str,
+    reviewer: str,
+    label: str | None,
+    previous_label: str | None,
+    evidence: str,
+    note: str,
+    included: bool | None,
+    via: str,
+    decided_at: str,
+    prev_hash: str,
+) -> str:
+    """The chain hash of an event: SHA-256 over its fields in a fixed canonical form."""
+    fields = [
+        id,
+        origin,
+        seq,
+        kind,
+        sentence_id,
+        reviewer,
+        label,
+        previous_label,
+        evidence,
+        note,
+        included,
+        via,
+        decided_at,
+        prev_hash,
+    ]
+    canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def new_event(
+    *,
+    origin: str,
+    seq: int,
+    prev_hash: str,
+    sentence_id: str,
+    reviewer: str,
+    kind: DecisionKind,
+    before: VerdictState,
+    after: VerdictState,
+    via: Via,
+    decided_at: str,
+) -> Event:
+    """A new event that turns `before` into `after`, chained after `prev_hash`."""
+    event_id = uuid.uuid4().hex
+    digest = event_hash(
+        id=event_id,
+        origin=origin,
+        seq=seq,
+        kind=kind.value,
+        sentence_id=sentence_id,
+        reviewer=reviewer,
+        label=after.label.value if after.label else None,
+        previous_label=before.label.value if before.label else None,
+        evidence=evidence_json(after.evidence),
+        note=after.note,
+        included=after.included,
+        via=via.value,
+        decided_at=decided_at,
+        prev_hash=prev_hash,
+    )
+    return Event(
+        id=event_id,
+        origin=origin,
+        seq=seq,
+        kind=kind,
+        sentence_id=sentence_id,
+        reviewer=reviewer,
+        state=after,
+        previous_label=before.label,
+        via=via,
+        decided_at=decided_at,
+        prev_hash=prev_hash,
+        hash=digest,
+    )
+
+
+_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def format_time(moment: datetime) -> str:
+    """ISO 8601 in UTC with microseconds and a `Z`, which sorts as text in time order."""
+    return moment.astimezone(UTC).strftime(_FORMAT)
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def next_time(moment: datetime, last: str | None) -> str:
+    """`moment` as text, nudged past `last` so that one origin's events never share a time."""
+    if last is not None:
+        previous = datetime.strptime(last, _FORMAT).replace(tzinfo=UTC)
+        if moment <= previous:
+            moment = previous + timedelta(microseconds=1)
+    return format_time(moment)
+
+
+def parse_time(text: str) -> str:
+    """A user-given ISO 8601 time (a naive one is taken as UTC) in the stored form, or BadInput."""
+    try:
+        moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise BadInput(f"not an ISO 8601 time: {text!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return format_time(moment)
