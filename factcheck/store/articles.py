@@ -1,0 +1,219 @@
+"""Articles in a project: storing imported versions, listing them with progress, loading one."""
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from factcheck.core.article import Article, Sentence, with_version
+from factcheck.core.document import Block, BlockKind, InlineSpan, InlineStyle, Role
+from factcheck.core.errors import BadInput
+from factcheck.core.events import format_time, now
+from factcheck.store.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One line of the article list, with one reviewer's progress."""
+
+    id: str
+    role: Role
+    title: str
+    source_id: str | None
+    name: str
+    version: int
+    latest: bool
+    """False when a later version of the same document has been imported."""
+    sentences: int
+    to_review: int
+    """Sentences that count towards progress (boilerplate is left out unless taken back in)."""
+    reviewed: int
+    """Of those, how many the reviewer has given a verdict."""
+
+
+class Outcome(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    NEW_VERSION = "new version"
+
+
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What importing one article did."""
+
+    article: Article
+    outcome: Outcome
+    """UNCHANGED means the article was already in the project and nothing was written."""
+
+
+def store_articles(project: Project, articles: Sequence[Article]) -> list[Imported]:
+    """Store articles (a source first, then its rewrites) in one transaction: all or nothing.
+
+    An article already in the project is left alone; an edited one becomes a new version of its
+    document, and the old version keeps its verdicts.
+    """
+    results: list[Imported] = []
+    with project.write() as conn:
+        imported_at = format_time(now())
+        for article in articles:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
+                results.append(Imported(article, Outcome.UNCHANGED))
+                continue
+            (previous,) = conn.execute(
+                "SELECT max(version) FROM articles WHERE role = ? AND name = ? AND source_id IS ?",
+                [article.role.value, article.name, article.source_id],
+            ).fetchone()
+            if previous:
+                article = with_version(article, previous + 1)
+            _insert(conn, article, imported_at)
+            results.append(Imported(article, Outcome.NEW_VERSION if previous else Outcome.NEW))
+    return results
+
+
+def _insert(conn, article: Article, imported_at: str) -> None:
+    conn.execute(
+        "INSERT INTO articles (id, role, source_id, name, version, title, format, lang, text,"
+        " metadata, file_name, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            article.id,
+            article.role.value,
+            article.source_id,
+            article.name,
+            article.version,
+            article.title,
+            article.format,
+            article.lang,
+            article.text,
+            json.dumps(article.metadata, ensure_ascii=False),
+            article.file_name,
+            imported_at,
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO blocks (article_id, idx, kind, level, start, "end", text_start, boilerplate)'
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (article.id, i, b.kind.value, b.level, b.start, b.end, b.text_start, b.boilerplate)
+            for i, b in enumerate(article.blocks)
+        ],
+    )
+    conn.executemany(
+        'INSERT INTO spans (article_id, idx, style, start, "end", target) VALUES (?,?,?,?,?,?)',
+        [(article.id, i, s.style.value, s.start, s.end, s.target) for i, s in enumerate(article.spans)],
+    )
+    conn.executemany(
+        'INSERT INTO sentences (id, article_id, idx, start, "end", block, boilerplate, text)'
+        " VALUES (?,?,?,?,?,?,?,?)",
+        [
+            (s.id, article.id, s.index, s.start, s.end, s.block, s.boilerplate, s.text)
+            for s in article.sentences
+        ],
+    )
+
+
+_SUMMARY = """
+    SELECT a.id, a.role, a.title, a.source_id, a.name, a.version,
+           NOT EXISTS (SELECT 1 FROM articles b WHERE b.role = a.role AND b.name = a.name
+                       AND b.source_id IS a.source_id AND b.version > a.version) AS latest,
+           count(s.id) AS sentences,
+           coalesce(sum(coalesce(v.included, NOT s.boilerplate)), 0) AS to_review,
+           coalesce(sum(coalesce(v.included, NOT s.boilerplate) AND v.label IS NOT NULL), 0)
+    FROM articles a
+    LEFT JOIN sentences s ON s.article_id = a.id
+    LEFT JOIN verdicts v ON v.sentence_id = s.id AND v.reviewer = ?
+"""
+
+
+def list_articles(project: Project, reviewer: str) -> list[ArticleSummary]:
+    """Every article, sources first by title, each followed by its rewrites, with progress."""
+    rows = project.conn.execute(
+        _SUMMARY + " GROUP BY a.id ORDER BY a.role = 'rewrite', a.title, a.version", [reviewer]
+    ).fetchall()
+    return [_summary(row) for row in rows]
+
+
+def article_summary(project: Project, article_id: str, reviewer: str) -> ArticleSummary:
+    row = project.conn.execute(_SUMMARY + " WHERE a.id = ? GROUP BY a.id", [reviewer, article_id]).fetchone()
+    if row is None or row[0] is None:
+        raise BadInput(f"no article with id {article_id!r} in this project")
+    return _summary(row)
+
+
+def _summary(row: tuple) -> ArticleSummary:
+    id_, role, title, source_id, name, version, latest, sentences, to_review, reviewed = row
+    return ArticleSummary(
+        id=id_,
+        role=Role(role),
+        title=title,
+        source_id=source_id,
+        name=name,
+        version=version,
+        latest=bool(latest),
+        sentences=sentences,
+        to_review=to_review,
+        reviewed=reviewed,
+    )
+
+
+def resolve_article_id(project: Project, given: str) -> str:
+    """The full id of the article `given` names: its id or an unambiguous prefix of it."""
+    rows = project.conn.execute(
+        "SELECT id FROM articles WHERE id = ? OR id LIKE ? || '%' LIMIT 2", [given, given]
+    ).fetchall()
+    if not given or not rows:
+        raise BadInput(f"no article with id {given!r} in this project")
+    if len(rows) > 1 and rows[0][0] != given:
+        raise BadInput(f"{given!r} matches several articles: give more of the id")
+    return rows[0][0]
+
+
+def load_article(project: Project, article_id: str) -> Article:
+    """The article with its blocks, inline styles and sentences, or BadInput."""
+    conn = project.conn
+    row = conn.execute(
+        "SELECT id, role, source_id, name, version, title, text, format, lang, metadata, file_name"
+        " FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        raise BadInput(f"no article with id {article_id!r} in this project")
+    id_, role, source_id, name, version, title, text, format_, lang, metadata, file_name = row
+    blocks = tuple(
+        Block(BlockKind(kind), start, end, level, bool(boilerplate), text_start)
+        for kind, start, end, level, boilerplate, text_start in conn.execute(
+            'SELECT kind, start, "end", level, boilerplate, text_start FROM blocks'
+            " WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        )
+    )
+    spans = tuple(
+        InlineSpan(InlineStyle(style), start, end, target)
+        for style, start, end, target in conn.execute(
+            'SELECT style, start, "end", target FROM spans WHERE article_id = ? ORDER BY idx',
+            [article_id],
+        )
+    )
+    sentences = tuple(
+        Sentence(sid, index, start, end, block, bool(boilerplate), sentence_text)
+        for sid, index, start, end, block, boilerplate, sentence_text in conn.execute(
+            'SELECT id, idx, start, "end", block, boilerplate, text FROM sentences'
+            " WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        )
+    )
+    return Article(
+        id=id_,
+        role=Role(role),
+        source_id=source_id,
+        name=name,
+        version=version,
+        title=title,
+        text=text,
+        blocks=blocks,
+        spans=spans,
+        sentences=sentences,
+        format=format_,
+        lang=lang,
+        metadata=json.loads(metadata),
+        file_name=file_name,
+    )

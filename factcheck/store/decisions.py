@@ -1,0 +1,249 @@
+"""Recording decisions: each one appends an event and updates the current verdict in one
+committed transaction; reading current verdicts and a sentence's history."""
+
+import sqlite3
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from factcheck.core.errors import BadInput
+from factcheck.core.events import (
+    Event,
+    evidence_from_json,
+    evidence_json,
+    new_event,
+    next_time,
+    now,
+)
+from factcheck.core.labels import Verdict
+from factcheck.core.review import UNDECIDED, DecisionKind, Span, VerdictState, Via, kind_of
+from factcheck.store.project import Project
+
+Change = Callable[[VerdictState], VerdictState]
+"""Turns a reviewer's current state into the new one; applied inside the write transaction so a
+change made meanwhile by another process is never overwritten blindly."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What a decision is about, checked before anything is written."""
+
+    sentence_id: str
+    boilerplate: bool
+    source_length: int
+    """Length of the source's stored text: evidence must lie inside it."""
+
+
+def decide(
+    project: Project,
+    sentence_id: str,
+    reviewer: str,
+    change: Change,
+    via: Via,
+    decided_at: str | None = None,
+) -> Event | None:
+    """Apply `change` to the reviewer's verdict on the sentence and commit it as one event.
+
+    Returns the event, or None when the change leaves the verdict as it was (nothing written).
+    Raises BadInput for an unknown sentence, a source sentence or evidence outside the source.
+    """
+    with project.write() as conn:
+        return decide_within(conn, project.origin, sentence_id, reviewer, change, via, decided_at)
+
+
+def decide_within(
+    conn: sqlite3.Connection,
+    origin: str,
+    sentence_id: str,
+    reviewer: str,
+    change: Change,
+    via: Via,
+    decided_at: str | None = None,
+) -> Event | None:
+    """`decide` inside a write transaction the caller holds (to make many decisions atomically)."""
+    reviewer = check_reviewer(reviewer)
+    target = _target(conn, sentence_id)
+    before = _state(conn, sentence_id, reviewer)
+    after = change(before)
+    _check_evidence(after.evidence, target)
+    kind = kind_of(before, after)
+    if kind is None:
+        return None
+    return _append(conn, origin, sentence_id, reviewer, kind, before, after, via, decided_at)
+
+
+def current(project: Project, sentence_id: str, reviewer: str) -> VerdictState:
+    return _state(project.conn, sentence_id, reviewer)
+
+
+def verdicts_for_article(project: Project, article_id: str, reviewer: str) -> dict[str, VerdictState]:
+    """The reviewer's current state of every sentence of the article they have touched."""
+    rows = project.conn.execute(
+        "SELECT v.sentence_id, v.label, v.evidence, v.note, v.included FROM verdicts v"
+        " JOIN sentences s ON s.id = v.sentence_id WHERE s.article_id = ? AND v.reviewer = ?",
+        [article_id, reviewer],
+    )
+    return {row[0]: _from_row(row[1:]) for row in rows}
+
+
+def history(project: Project, sentence_id: str) -> list[Event]:
+    """Every event about the sentence, oldest first, from every reviewer."""
+    rows = project.conn.execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE sentence_id = ? ORDER BY decided_at, id",
+        [sentence_id],
+    )
+    return [_event(row) for row in rows]
+
+
+def event_count(project: Project) -> int:
+    return project.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+
+
+def check_reviewer(reviewer: str) -> str:
+    """The reviewer's name, trimmed, or BadInput when it cannot be one."""
+    name = reviewer.strip()
+    if not name:
+        raise BadInput("the reviewer's name is empty: give one with --reviewer or $FACTCHECK_REVIEWER")
+    if any(ord(c) < 32 for c in name):
+        raise BadInput(f"the reviewer's name {reviewer!r} contains control characters")
+    return name
+
+
+def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:
+    row = conn.execute(
+        "SELECT a.role, s.boilerplate, length(src.text) FROM sentences s"
+        " JOIN articles a ON a.id = s.article_id"
+        " LEFT JOIN articles src ON src.id = a.source_id WHERE s.id = ?",
+        [sentence_id],
+    ).fetchone()
+    if row is None:
+        raise BadInput(f"no sentence with id {sentence_id!r} in this project")
+    role, boilerplate, source_length = row
+    if role != "rewrite":
+        raise BadInput(f"sentence {sentence_id} belongs to a source; verdicts are given to rewrite sentences")
+    return Target(sentence_id, bool(boilerplate), source_length)
+
+
+def _check_evidence(evidence: Iterable[Span], target: Target) -> None:
+    for start, end in evidence:
+        if not 0 <= start < end <= target.source_length:
+            raise BadInput(
+                f"evidence {start}-{end} is not a passage of the source "
+                f"(its text has {target.source_length} characters)"
+            )
+
+
+def _state(conn: sqlite3.Connection, sentence_id: str, reviewer: str) -> VerdictState:
+    row = conn.execute(
+        "SELECT label, evidence, note, included FROM verdicts WHERE sentence_id = ? AND reviewer = ?",
+        [sentence_id, reviewer],
+    ).fetchone()
+    return UNDECIDED if row is None else _from_row(row)
+
+
+def _from_row(row: tuple) -> VerdictState:
+    label, evidence, note, included = row
+    return VerdictState(
+        label=Verdict(label) if label else None,
+        evidence=evidence_from_json(evidence),
+        note=note,
+        included=None if included is None else bool(included),
+    )
+
+
+def _append(
+    conn: sqlite3.Connection,
+    origin: str,
+    sentence_id: str,
+    reviewer: str,
+    kind: DecisionKind,
+    before: VerdictState,
+    after: VerdictState,
+    via: Via,
+    decided_at: str | None,
+) -> Event:
+    last = conn.execute(
+        "SELECT seq, hash, decided_at FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1",
+        [origin],
+    ).fetchone()
+    seq, prev_hash, last_time = last if last else (0, "", None)
+    event = new_event(
+        origin=origin,
+        seq=seq + 1,
+        prev_hash=prev_hash,
+        sentence_id=sentence_id,
+        reviewer=reviewer,
+        kind=kind,
+        before=before,
+        after=after,
+        via=via,
+        decided_at=decided_at or next_time(now(), last_time),
+    )
+    insert_events(conn, [event])
+    return event
+
+
+def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
+    """Append events as they are (their hashes already computed); the trigger updates verdicts."""
+    conn.executemany(
+        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+        (
+            (
+                e.id,
+                e.origin,
+                e.seq,
+                e.kind.value,
+                e.sentence_id,
+                e.reviewer,
+                e.state.label.value if e.state.label else None,
+                e.previous_label.value if e.previous_label else None,
+                evidence_json(e.state.evidence),
+                e.state.note,
+                e.state.included,
+                e.via.value,
+                e.decided_at,
+                e.prev_hash,
+                e.hash,
+            )
+            for e in events
+        ),
+    )
+
+
+_EVENT_COLUMNS = (
+    "id, origin, seq, kind, sentence_id, reviewer, label, previous_label, evidence, note,"
+    " included, via, decided_at, prev_hash, hash"
+)
+
+
+def _event(row: tuple) -> Event:
+    (
+        id_,
+        origin,
+        seq,
+        kind,
+        sentence_id,
+        reviewer,
+        label,
+        previous_label,
+        evidence,
+        note,
+        included,
+        via,
+        decided_at,
+        prev_hash,
+        hash_,
+    ) = row
+    return Event(
+        id=id_,
+        origin=origin,
+        seq=seq,
+        kind=DecisionKind(kind),
+        sentence_id=sentence_id,
+        reviewer=reviewer,
+        state=_from_row((label, evidence, note, included)),
+        previous_label=Verdict(previous_label) if previous_label else None,
+        via=Via(via),
+        decided_at=decided_at,
+        prev_hash=prev_hash,
+        hash=hash_,
+    )

@@ -1,0 +1,71 @@
+"""Importing article files into a project: read and check every file, then store all or nothing."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from factcheck.core.article import Article, prepare
+from factcheck.core.document import ParsedArticle, Role
+from factcheck.core.errors import BadInput
+from factcheck.core.formats import parse_articles, read_articles
+from factcheck.store.articles import Imported, store_articles
+from factcheck.store.project import Project, ProjectError
+
+DEMO_SOURCE = "000_141659a25003a937.txt"
+DEMO_REWRITES = ("001_815e82a371ecc808.txt", "002_d42a958ccc1595c9.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFile:
+    """A file's articles, read and checked, not yet stored."""
+
+    name: str
+    articles: list[ParsedArticle]
+
+
+def read_source_and_rewrites(source: Path, rewrites: Sequence[Path]) -> tuple[ReadFile, list[ReadFile]]:
+    """Read every file first, so that a bad one stops the import before anything is written."""
+    source_file = ReadFile(source.name, read_articles(source))
+    return source_file, [ReadFile(path.name, read_articles(path)) for path in rewrites]
+
+
+def prepare_import(source: ReadFile, rewrites: Sequence[ReadFile]) -> list[Article]:
+    """The source article followed by its rewrites, with ids and sentences."""
+    if len(source.articles) != 1:
+        raise BadInput(f"{source.name}: holds {len(source.articles)} articles; a source must be one article")
+    source_article = prepare(source.articles[0], Role.SOURCE, source.name)
+    prepared = [source_article]
+    for file in rewrites:
+        for parsed in file.articles:
+            prepared.append(prepare(parsed, Role.REWRITE, file.name, source_id=source_article.id))
+    return prepared
+
+
+def import_files(project: Project, source: Path, rewrites: Sequence[Path]) -> list[Imported]:
+    """Import a source and its rewrites; a bad file imports nothing and is named."""
+    source_file, rewrite_files = read_source_and_rewrites(Path(source), [Path(p) for p in rewrites])
+    return store_articles(project, prepare_import(source_file, rewrite_files))
+
+
+def import_demo(project: Project) -> list[Imported]:
+    """Import the bundled demo: one canonical source and two rewrites with real distortions."""
+    seeds = resources.files("factcheck.seeds")
+
+    def read(name: str) -> ReadFile:
+        return ReadFile(name, parse_articles(seeds.joinpath(name).read_bytes(), name))
+
+    return store_articles(project, prepare_import(read(DEMO_SOURCE), [read(name) for name in DEMO_REWRITES]))
+
+
+def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Project:
+    """Open the project at `path`. The default project (`seed_demo`) is created with the demo in
+    it on first use; otherwise a missing file is created only when `create` is true."""
+    if seed_demo and not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        project = Project.open(path)
+        import_demo(project)
+        return project
+    if not create and not path.exists():
+        raise ProjectError(f"{path}: no such project file (create one with `factcheck import`)")
+    return Project.open(path)

@@ -1,0 +1,149 @@
+"""Opening a project file: the checks that refuse what is not ours, the pragmas that make every
+commit durable, and the one way to write (`BEGIN IMMEDIATE`)."""
+
+import os
+import secrets
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from factcheck import __version__
+from factcheck.core.errors import FactcheckError
+from factcheck.store.schema import migrations
+
+APPLICATION_ID = 0x46436B31
+"""`PRAGMA application_id` of every factcheck project ("FCk1"): tells our files from other SQLite files."""
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 10_000
+
+
+class ProjectError(FactcheckError):
+    """The project file cannot be opened or used; it has been left as it was."""
+
+
+class Project:
+    """An open project file, used only by the thread that opened it."""
+
+    def __init__(self, db: Database, path: Path | None) -> None:
+        self.db = db
+        self.path = path
+        self.origin = self.setting("origin")
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> "Project":
+        """Open the project at `path`, creating it if the file does not exist yet."""
+        path = Path(path).expanduser()
+        _refuse_what_is_not_a_project(path)
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+        except sqlite3.Error as error:
+            raise ProjectError(f"{path}: cannot open the project file ({error})") from None
+        try:
+            return cls._prepare(Database(conn), path)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise ProjectError(f"{path}: {describe(error)}") from None
+        except ProjectError:
+            conn.close()
+            raise
+
+    @classmethod
+    def memory(cls) -> "Project":
+        """A throw-away project in memory (tests and dry runs)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        return cls._prepare(Database(conn), None)
+
+    @classmethod
+    def _prepare(cls, db: Database, path: Path | None) -> "Project":
+        conn = db.conn
+        conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if tables and application_id != APPLICATION_ID:
+            raise ProjectError(f"{path}: this is an SQLite database but not a factcheck project")
+        known = {m.name for m in migrations._migrations}
+        unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+        if unknown:
+            raise ProjectError(
+                f"{path}: this project was written by a newer version of factcheck "
+                f"(schema step {unknown[0]!r}); update factcheck to open it"
+            )
+        # Checks passed: only now change anything in the file.
+        if path is not None:
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if migrations.pending(db):
+            with _immediate(conn):
+                # Another process may have migrated while we waited for the write lock.
+                if migrations.pending(db):
+                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                    migrations.apply(db)
+                    conn.execute(
+                        "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
+                        [secrets.token_hex(8), f"factcheck {__version__}"],
+                    )
+        return cls(db, path)
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    def setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM project WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction, started with `BEGIN IMMEDIATE` so a reader never fails to
+        upgrade to a writer ("database is locked"); committed (one fsync) when the block ends."""
+        with _immediate(self.conn):
+            yield self.conn
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@contextmanager
+def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _refuse_what_is_not_a_project(path: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot be a project file."""
+    if path.is_dir():
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path}: cannot create the project, folder {path.parent} does not exist")
+        return
+    try:
+        with path.open("rb") as file:
+            header = file.read(len(_SQLITE_MAGIC))
+    except OSError as error:
+        raise ProjectError(f"{path}: cannot read the project file ({error.strerror})") from None
+    if header and header != _SQLITE_MAGIC:
+        raise ProjectError(f"{path}: not a factcheck project file (it is not an SQLite database)")
+
+
+def describe(error: sqlite3.Error) -> str:
+    """One line a user can act on for an SQLite error."""
+    message = str(error)
+    if "malformed" in message or "not a database" in message:
+        return f"the project file is damaged ({message}); restore it from a backup"
+    if "locked" in message or "busy" in message:
+        return "the project file is busy in another program; try again"
+    if "readonly" in message:
+        return "the project file is read-only"
+    return message

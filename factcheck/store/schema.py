@@ -1,0 +1,152 @@
+"""The schema, created and upgraded only by named migrations that are never edited once released.
+
+A new schema step is a new function appended here; the `_sqlite_migrations` table records which
+steps a project file has seen, so a file that has seen a step this version does not know was
+written by a newer factcheck and is refused.
+"""
+
+import sqlite3
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("factcheck")
+
+
+def _execute_script(db: Database, script: str) -> None:
+    """Run `script` statement by statement inside the migration's transaction.
+
+    (`executescript` would first commit whatever transaction is open.)
+    """
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+
+
+@migrations()
+def m001_articles(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        CREATE TABLE project (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('source', 'rewrite')),
+            source_id TEXT REFERENCES articles(id),
+            name TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            format TEXT NOT NULL,
+            lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            metadata TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            CHECK ((role = 'source') = (source_id IS NULL))
+        );
+        CREATE INDEX articles_by_source ON articles(source_id);
+        CREATE TABLE blocks (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            idx INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            level INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text_start INTEGER,
+            boilerplate INTEGER NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE spans (
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            idx INTEGER NOT NULL,
+            style TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            PRIMARY KEY (article_id, idx)
+        ) WITHOUT ROWID;
+        CREATE TABLE sentences (
+            id TEXT PRIMARY KEY,
+            article_id TEXT NOT NULL REFERENCES articles(id),
+            idx INTEGER NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            block INTEGER NOT NULL,
+            boilerplate INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            UNIQUE (article_id, idx)
+        );
+        """,
+    )
+
+
+@migrations()
+def m002_decision_events(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            origin TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            sentence_id TEXT NOT NULL REFERENCES sentences(id),
+            reviewer TEXT NOT NULL,
+            label TEXT CHECK (label IN ('supported', 'contradicted', 'unverifiable')),
+            previous_label TEXT,
+            evidence TEXT NOT NULL,
+            note TEXT NOT NULL,
+            included INTEGER,
+            via TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            UNIQUE (origin, seq)
+        );
+        CREATE INDEX events_by_sentence ON events(sentence_id, reviewer, decided_at);
+
+        -- History is never rewritten: every correction is a new event.
+        CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'decision history is append-only'); END;
+        CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'decision history is append-only'); END;
+
+        -- The current verdict of each (sentence, reviewer): the state of its latest event, kept
+        -- in the same transaction as the event by a trigger so the two can never disagree,
+        -- whatever order events arrive in (a merge brings older ones).
+        CREATE TABLE verdicts (
+            sentence_id TEXT NOT NULL,
+            reviewer TEXT NOT NULL,
+            label TEXT,
+            evidence TEXT NOT NULL,
+            note TEXT NOT NULL,
+            included INTEGER,
+            decided_at TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            PRIMARY KEY (sentence_id, reviewer)
+        ) WITHOUT ROWID;
+        CREATE INDEX verdicts_by_reviewer ON verdicts(reviewer, sentence_id);
+
+        CREATE TRIGGER events_update_verdicts AFTER INSERT ON events
+        BEGIN
+            INSERT INTO verdicts
+                (sentence_id, reviewer, label, evidence, note, included, decided_at, event_id)
+            VALUES
+                (NEW.sentence_id, NEW.reviewer, NEW.label, NEW.evidence, NEW.note, NEW.included,
+                 NEW.decided_at, NEW.id)
+            ON CONFLICT (sentence_id, reviewer) DO UPDATE SET
+                label = excluded.label,
+                evidence = excluded.evidence,
+                note = excluded.note,
+                included = excluded.included,
+                decided_at = excluded.decided_at,
+                event_id = excluded.event_id
+            WHERE (excluded.decided_at, excluded.event_id) > (verdicts.decided_at, verdicts.event_id);
+        END;
+        """,
+    )

@@ -1,0 +1,106 @@
+"""A reviewer's session on one project: the actions the window offers, without any Qt.
+
+Each action commits its event before it returns the new state, so whatever the window shows as
+saved is on disk. The window renders what comes back and holds no rules of its own.
+"""
+
+from dataclasses import dataclass, field
+
+from factcheck.core.article import Article, Sentence
+from factcheck.core.errors import BadInput
+from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
+from factcheck.store.articles import ArticleSummary, list_articles, load_article
+from factcheck.store.decisions import check_reviewer, current, decide, verdicts_for_article
+from factcheck.store.project import Project
+
+
+@dataclass(slots=True)
+class OpenArticle:
+    """A rewrite open for review, its source, and the reviewer's current verdicts on it."""
+
+    rewrite: Article
+    source: Article
+    verdicts: dict[str, VerdictState] = field(default_factory=dict)
+    """By sentence id; a sentence the reviewer never touched is absent (UNDECIDED)."""
+
+    def state(self, sentence: Sentence) -> VerdictState:
+        return self.verdicts.get(sentence.id, UNDECIDED)
+
+    def in_review(self, sentence: Sentence) -> bool:
+        return self.state(sentence).in_review(sentence.boilerplate)
+
+    def progress(self) -> tuple[int, int]:
+        """(reviewed, to review) for this reviewer."""
+        reviewed = to_review = 0
+        for sentence in self.rewrite.sentences:
+            state = self.verdicts.get(sentence.id, UNDECIDED)
+            if state.in_review(sentence.boilerplate):
+                to_review += 1
+                reviewed += state.label is not None
+        return reviewed, to_review
+
+    def next_in_review(self, index: int, step: int) -> int | None:
+        """The nearest sentence in review after (step 1) or before (step -1) `index`."""
+        sentences = self.rewrite.sentences
+        i = index + step
+        while 0 <= i < len(sentences):
+            if self.in_review(sentences[i]):
+                return i
+            i += step
+        return None
+
+    def next_unreviewed(self, index: int) -> int | None:
+        """The next sentence in review without my verdict after `index`, wrapping around."""
+        sentences = self.rewrite.sentences
+        count = len(sentences)
+        for offset in range(1, count + 1):
+            i = (index + offset) % count
+            sentence = sentences[i]
+            if self.in_review(sentence) and self.state(sentence).label is None:
+                return i
+        return None
+
+
+class ReviewSession:
+    """What one reviewer can do in the window: every method that writes commits one event."""
+
+    def __init__(self, project: Project, reviewer: str) -> None:
+        self.project = project
+        self.reviewer = check_reviewer(reviewer)
+
+    def set_reviewer(self, name: str) -> None:
+        self.reviewer = check_reviewer(name)
+
+    def articles(self) -> list[ArticleSummary]:
+        return list_articles(self.project, self.reviewer)
+
+    def open(self, rewrite_id: str) -> OpenArticle:
+        rewrite = load_article(self.project, rewrite_id)
+        if rewrite.source_id is None:
+            raise BadInput(f"{rewrite.title!r} is a source; open one of its rewrites to review it")
+        source = load_article(self.project, rewrite.source_id)
+        verdicts = verdicts_for_article(self.project, rewrite.id, self.reviewer)
+        return OpenArticle(rewrite, source, verdicts)
+
+    def article_of(self, sentence_id: str) -> str | None:
+        """The id of the article a sentence belongs to."""
+        row = self.project.conn.execute(
+            "SELECT article_id FROM sentences WHERE id = ?", [sentence_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def reload_verdicts(self, article: OpenArticle) -> None:
+        article.verdicts = verdicts_for_article(self.project, article.rewrite.id, self.reviewer)
+
+    def change(
+        self, article: OpenArticle, sentence: Sentence, aspect: Aspect, value: object, via: Via = Via.WINDOW
+    ) -> VerdictState:
+        """Set one aspect of my verdict on `sentence`, commit it, and return the committed state."""
+        decide(self.project, sentence.id, self.reviewer, lambda s: s.with_aspect(aspect, value), via)
+        # Read back what was committed (another process may have changed other aspects meanwhile).
+        state = current(self.project, sentence.id, self.reviewer)
+        if state == UNDECIDED:
+            article.verdicts.pop(sentence.id, None)
+        else:
+            article.verdicts[sentence.id] = state
+        return state
