@@ -1,0 +1,151 @@
+"""What each subcommand does: open the project, call the store, print the result."""
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from contextlib import closing
+from pathlib import Path
+
+from factcheck.core.errors import BadInput
+from factcheck.core.export import ExportFormat, parse_spans
+from factcheck.core.labels import Verdict
+from factcheck.core.review import VerdictState, Via
+from factcheck.store.articles import Outcome, list_articles, load_article, resolve_article_id
+from factcheck.store.decisions import decide
+from factcheck.store.export import export_verdicts, import_verdicts
+from factcheck.store.importing import import_files, open_project
+from factcheck.store.project import Project
+
+CLEAR_WORD = "clear"
+
+
+def run(args: argparse.Namespace, path: Path, reviewer: str, seed_demo: bool) -> int:
+    handler: Callable[[argparse.Namespace, Project, str], int] = _HANDLERS[args.command]
+    create = args.command in _CREATING
+    with closing(open_project(path, seed_demo, create)) as project:
+        return handler(args, project, reviewer)
+
+
+def _import(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    for result in import_files(project, Path(args.source), [Path(p) for p in args.rewrites]):
+        article = result.article
+        to_review = sum(not s.boilerplate for s in article.sentences)
+        left_out = len(article.sentences) - to_review
+        details = f"{len(article.sentences)} sentences"
+        if left_out:
+            details += f", {left_out} boilerplate"
+        outcome = result.outcome.value
+        if result.outcome is Outcome.NEW_VERSION:
+            outcome = f"new version {article.version}"
+        print(f"{article.role.value:8} {article.id}  {article.title}  ({outcome}; {details})")
+    return 0
+
+
+def _articles(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    summaries = list_articles(project, reviewer)
+    if args.json:
+        _print_json_lines(
+            {
+                "id": a.id,
+                "role": a.role.value,
+                "title": a.title,
+                "source_id": a.source_id,
+                "sentences": a.sentences,
+                "to_review": a.to_review,
+                "reviewed": a.reviewed,
+                "reviewer": reviewer,
+                "name": a.name,
+                "version": a.version,
+                "latest": a.latest,
+            }
+            for a in summaries
+        )
+        return 0
+    if not summaries:
+        print("no articles yet: import some with `factcheck import --source FILE REWRITE...`")
+        return 0
+    for a in summaries:
+        progress = f"{a.reviewed:>4} / {a.to_review:<4} reviewed" if a.role.value == "rewrite" else ""
+        indent = "  " if a.role.value == "rewrite" else ""
+        version = f" (v{a.version})" if a.version > 1 else ""
+        print(f"{a.id}  {a.role.value:8} {progress:20} {indent}{a.title}{version}")
+    return 0
+
+
+def _sentences(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    article = load_article(project, resolve_article_id(project, args.article))
+    if args.json:
+        _print_json_lines(
+            {
+                "id": s.id,
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "text": s.text,
+                "boilerplate": s.boilerplate,
+                "block": s.block,
+            }
+            for s in article.sentences
+        )
+        return 0
+    for s in article.sentences:
+        flag = "  [boilerplate]" if s.boilerplate else ""
+        print(f"{s.index:4}  {s.id}  {s.start}-{s.end}  {s.text}{flag}")
+    return 0
+
+
+def _mark(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    label = None if args.label.strip().lower() == CLEAR_WORD else _parse_label(args.label)
+    evidence = None if args.evidence is None else parse_spans(" ".join(args.evidence))
+
+    def change(state: VerdictState) -> VerdictState:
+        state = state.with_label(label)
+        if args.note is not None:
+            state = state.with_note(args.note)
+        return state if evidence is None else state.with_evidence(evidence)
+
+    event = decide(project, args.sentence, reviewer, change, Via.COMMAND_LINE)
+    shown = label.value if label else "no verdict"
+    print(f"{args.sentence}: {shown} ({'saved' if event else 'unchanged'}, reviewer {reviewer})")
+    return 0
+
+
+def _parse_label(word: str) -> Verdict:
+    try:
+        return Verdict.parse(word)
+    except BadInput as error:
+        raise BadInput(f"{error} (or {CLEAR_WORD} to remove your verdict)") from None
+
+
+def _export(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    format_ = ExportFormat(args.format)
+    output = Path(args.output) if args.output else None
+    count = export_verdicts(project, output, format_, raw=args.raw, stdout=sys.stdout)
+    if output is not None:
+        print(f"wrote {count} verdicts to {output}", file=sys.stderr)
+    return 0
+
+
+def _import_verdicts(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    result = import_verdicts(project, Path(args.file), raw=args.raw)
+    print(f"imported {result.imported} verdicts; skipped {result.skipped} already present")
+    return 0
+
+
+def _print_json_lines(rows: Iterable[dict]) -> None:
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
+
+
+_CREATING = {"import", "import-verdicts"}
+"""Commands that may start a new project file; the others refuse a path that does not exist."""
+
+_HANDLERS = {
+    "import": _import,
+    "articles": _articles,
+    "sentences": _sentences,
+    "mark": _mark,
+    "export": _export,
+    "import-verdicts": _import_verdicts,
+}

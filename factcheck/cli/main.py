@@ -1,0 +1,143 @@
+"""The `factcheck` command: the parser, where the project and the reviewer come from, and the one
+place that turns errors into one clear line on stderr."""
+
+import argparse
+import getpass
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import platformdirs
+
+from factcheck import __version__
+from factcheck.cli import commands
+from factcheck.core.errors import FactcheckError
+from factcheck.store.project import describe
+
+DEFAULT_PROJECT_NAME = "factcheck.db"
+
+
+def default_project() -> Path:
+    """The project used when neither --db nor $FACTCHECK_DB names one."""
+    return platformdirs.user_data_path("factcheck", appauthor=False) / DEFAULT_PROJECT_NAME
+
+
+def resolve_project(given: str | None) -> tuple[Path, bool]:
+    """The project file to use, and whether it is the default one (which starts with the demo)."""
+    chosen = given or os.environ.get("FACTCHECK_DB")
+    if chosen:
+        return Path(chosen).expanduser(), False
+    return default_project(), True
+
+
+def resolve_reviewer(given: str | None) -> str:
+    """--reviewer, else $FACTCHECK_REVIEWER, else the login name."""
+    if given is not None:
+        return given
+    if name := os.environ.get("FACTCHECK_REVIEWER"):
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "reviewer"
+
+
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    # The same options are accepted before and after the subcommand; defaults are set only once
+    # (on the top-level parser) so that a subparser never overwrites a value given before it.
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help="project file (default: $FACTCHECK_DB, else one in your data folder)",
+    )
+    parser.add_argument(
+        "--reviewer",
+        metavar="NAME",
+        default=default,
+        help="who is reviewing (default: $FACTCHECK_REVIEWER, else your login name)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="factcheck",
+        description="Review rewritten news articles sentence by sentence against their source. "
+        "With no command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    _common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help, description=help)
+        _common(p, suppress=True)
+        return p
+
+    p = command("import", "import a canonical source and its rewrites")
+    p.add_argument("--source", required=True, metavar="FILE", help="the canonical source")
+    p.add_argument("rewrites", nargs="*", metavar="REWRITE", help="rewrites of that source")
+
+    p = command("articles", "list the sources and rewrites with your progress")
+    p.add_argument("--json", action="store_true", help="print JSON Lines, one object per article")
+
+    p = command("sentences", "list an article's sentences with their ids and offsets")
+    p.add_argument("article", metavar="ARTICLE_ID", help="an article id (or its first characters)")
+    p.add_argument("--json", action="store_true", help="print JSON Lines, one object per sentence")
+
+    p = command("mark", "record your verdict on a rewrite sentence")
+    p.add_argument("sentence", metavar="SENTENCE_ID")
+    p.add_argument(
+        "label",
+        metavar="LABEL",
+        help="supported, contradicted or unverifiable (or clear to remove your verdict)",
+    )
+    p.add_argument("--note", metavar="TEXT", help="your rationale (replaces the current note)")
+    p.add_argument(
+        "--evidence",
+        nargs="+",
+        metavar="START-END",
+        help="passages of the source's text, as character offsets (replace the current evidence)",
+    )
+
+    p = command("export", "write every current verdict as CSV or JSON Lines")
+    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="do not prefix cells that a spreadsheet would execute (=, +, -, @ …)",
+    )
+
+    p = command("import-verdicts", "read verdicts back from an exported CSV (all rows or none)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--raw", action="store_true", help="the file was exported with --raw")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    path, is_default = resolve_project(args.db)
+    reviewer = resolve_reviewer(args.reviewer)
+    if args.command is None:
+        from factcheck.ui.app import run  # the window is only loaded when it is wanted
+
+        return run(path, reviewer, seed_demo=is_default)
+    try:
+        return commands.run(args, path, reviewer, seed_demo=is_default)
+    except FactcheckError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as error:
+        print(f"factcheck: {path}: {describe(error)}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`factcheck export | head`): not an error of ours. Point stdout at
+        # /dev/null so that flushing it at exit does not raise again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130
