@@ -1,0 +1,64 @@
+"""Starting the window: the application object, its identity and icon, and the first project."""
+
+import os
+import sys
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from factcheck import APP_ID, __version__
+from factcheck.core.errors import FactcheckError
+from factcheck.store.importing import open_project
+from factcheck.store.session import ReviewSession
+from factcheck.ui.main_window import MainWindow
+from factcheck.ui.style import STYLE
+
+
+def application() -> QApplication:
+    """The one QApplication, created with the app's name, id and icon."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("factcheck")
+    app.setOrganizationName("factcheck")
+    app.setApplicationVersion(__version__)
+    # The id the desktop entry and the AppStream metainfo use: docks and task bars match on it.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    app.setStyleSheet(STYLE)
+    return app
+
+
+def app_icon() -> QIcon:
+    icon = resources.files("factcheck.resources").joinpath("factcheck.svg")
+    with resources.as_file(icon) as path:
+        return QIcon(str(path))
+
+
+def settings() -> QSettings:
+    """Window settings; $FACTCHECK_SETTINGS points them at a file (tests, screenshots)."""
+    if path := os.environ.get("FACTCHECK_SETTINGS"):
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings()
+
+
+def run(path: Path, reviewer: str, seed_demo: bool) -> int:
+    """Open the window on the project at `path`; 1 if the project cannot be opened."""
+    app = application()
+    try:
+        project = open_project(path, seed_demo=seed_demo)
+        session = ReviewSession(project, reviewer)
+    except FactcheckError as error:
+        print(f"factcheck: {error}", file=sys.stderr)
+        QMessageBox.critical(None, "factcheck", str(error))
+        return 1
+    window = MainWindow(session, settings())
+    window.show()
+    window.activateWindow()  # keys work at once, before any click
+    window.reload_articles()
+    code = app.exec()
+    window.session.project.close()  # the window may have switched to another project
+    return code

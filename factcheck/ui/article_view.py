@@ -1,0 +1,342 @@
+"""A read-only pane that shows one article's stored text with its headings, emphasis and links.
+
+The text is the article's stored text, character for character, so every `[start, end)` offset
+maps straight to the screen. Highlights (verdict tints, evidence, the current sentence, find
+matches) are painted over the visible lines only, at paint time: an article of 20,000 sentences
+opens as fast as its plain text, and a new verdict repaints one sentence, not the document.
+"""
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+
+from factcheck.core.article import Article
+from factcheck.core.document import BlockKind, InlineSpan, InlineStyle
+from factcheck.ui import palette
+from factcheck.ui.offsets import QtPositions
+
+Span = tuple[int, int]
+
+_HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.12}
+
+
+class ArticleView(QPlainTextEdit):
+    """Shows an article; subclasses decide what to highlight by overriding the paint hooks."""
+
+    zoomChanged = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setUndoRedoEnabled(False)  # a read-only pane needs no undo history (and it costs memory)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDocumentMargin(14)
+        self.setMouseTracking(True)
+        self.article: Article | None = None
+        self.find_matches: list[Span] = []
+        """Find-bar matches, highlighted while the bar is open."""
+        self.positions = QtPositions("")
+        self._span_starts: list[int] = []
+        self._point_size = QFont().pointSizeF() + 1.5
+        self._apply_font()
+
+    # ----------------------------------------------------------------- showing an article
+    def show_article(self, article: Article | None) -> None:
+        """Show `article` (or nothing), styled by its blocks and inline spans."""
+        self.article = article
+        text = article.text if article else ""
+        self.positions = QtPositions(text)
+        self.setPlainText(text)
+        if article is not None:
+            self._style(article)
+        self._span_starts = [span.start for span in article.spans] if article else []
+        self.verticalScrollBar().setValue(0)
+
+    def _style(self, article: Article) -> None:
+        cursor = QTextCursor(self.document())
+        # One edit block: the layout is redone once, not once per format (seconds on big texts).
+        cursor.beginEditBlock()
+        for block in article.blocks:
+            fmt = self._block_format(block.kind, block.level, block.boilerplate)
+            if fmt is not None:
+                self._merge(cursor, block.start, block.end, fmt)
+            if block.text_start is not None and block.text_start > block.start:
+                marker = QTextCharFormat()
+                marker.setForeground(palette.BOILERPLATE_TEXT)
+                self._merge(cursor, block.start, block.text_start, marker)
+        for span in article.spans:
+            self._merge(cursor, span.start, span.end, self._span_format(span))
+        cursor.endEditBlock()
+
+    def _block_format(self, kind: BlockKind, level: int, boilerplate: bool) -> QTextCharFormat | None:
+        fmt = QTextCharFormat()
+        touched = False
+        if kind is BlockKind.HEADING:
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setFontPointSize(self._point_size * _HEADING_SCALE.get(level, 1.05))
+            touched = True
+        elif kind is BlockKind.QUOTE:
+            fmt.setFontItalic(True)
+            fmt.setForeground(QColor("#444444"))
+            touched = True
+        elif kind is BlockKind.CODE:
+            fmt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+            touched = True
+        if boilerplate:
+            fmt.setForeground(palette.BOILERPLATE_TEXT)
+            fmt.setFontItalic(True)
+            touched = True
+        return fmt if touched else None
+
+    def _span_format(self, span: InlineSpan) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        if span.style is InlineStyle.EMPHASIS:
+            fmt.setFontItalic(True)
+        elif span.style is InlineStyle.STRONG:
+            fmt.setFontWeight(QFont.Weight.Bold)
+        elif span.style is InlineStyle.CODE:
+            fmt.setFontFamilies([QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()])
+        elif span.style is InlineStyle.LINK:
+            # Shown as a link, but never an anchor: nothing here can open or fetch an address.
+            fmt.setForeground(palette.LINK_TEXT)
+            fmt.setFontUnderline(True)
+        elif span.style is InlineStyle.IMAGE:
+            fmt.setForeground(palette.BOILERPLATE_TEXT)
+            fmt.setFontItalic(True)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        return fmt
+
+    def _merge(self, cursor: QTextCursor, start: int, end: int, fmt: QTextCharFormat) -> None:
+        cursor.setPosition(self.positions.to_qt(start))
+        cursor.setPosition(self.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(fmt)
+
+    # ----------------------------------------------------------------- text size
+    def zoom(self, steps: int) -> None:
+        """Make the text larger (steps > 0) or smaller, and show the article again in that size."""
+        self.set_point_size(max(7.0, min(32.0, self._point_size + steps)))
+
+    def set_point_size(self, size: float) -> None:
+        if size == self._point_size:
+            return
+        value = self.verticalScrollBar().value()
+        self._point_size = size
+        self._apply_font()
+        if self.article is not None:
+            article = self.article
+            self.show_article(article)
+            self.verticalScrollBar().setValue(value)
+        self.zoomChanged.emit(size)
+
+    def point_size(self) -> float:
+        return self._point_size
+
+    def _apply_font(self) -> None:
+        font = self.font()
+        font.setPointSizeF(self._point_size)
+        self.setFont(font)
+
+    # ----------------------------------------------------------------- geometry
+    def visible_blocks(self) -> Iterator[tuple[QTextBlock, float]]:
+        """The blocks on screen with the y of their top (viewport coordinates), top to bottom.
+
+        Walked like Qt's own painting: QPlainTextEdit knows block heights, not absolute positions.
+        """
+        block = self.firstVisibleBlock()
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        height = self.viewport().height()
+        while block.isValid() and top <= height:
+            block_height = self.blockBoundingRect(block).height()
+            if block.isVisible() and top + block_height >= 0:
+                yield block, top
+            top += block_height
+            block = block.next()
+
+    def line_rects(self, start: int, end: int) -> list[QRectF]:
+        """Where the characters `[start, end)` are on screen (viewport coordinates), one
+        rectangle per visible line."""
+        qt_start, qt_end = self.positions.to_qt(start), self.positions.to_qt(end)
+        rects: list[QRectF] = []
+        left = self.contentOffset().x()  # line x already includes the document margin
+        for block, top in self.visible_blocks():
+            base = block.position()
+            if base >= qt_end:
+                break
+            if base + block.length() > qt_start:
+                rects.extend(_line_rects(block, left, top, qt_start, qt_end))
+        return rects
+
+    def visible_span_rects(self, starts: Sequence[int], ends: Sequence[int]) -> dict[int, list[QRectF]]:
+        """For sorted, non-overlapping spans, the on-screen rectangles of each visible one, by
+        index: one walk over the visible blocks, however many spans there are."""
+        result: dict[int, list[QRectF]] = {}
+        left = self.contentOffset().x()
+        to_qt, from_qt = self.positions.to_qt, self.positions.from_qt
+        for block, top in self.visible_blocks():
+            base = block.position()
+            for i in spans_overlapping(starts, ends, from_qt(base), from_qt(base + block.length())):
+                rects = _line_rects(block, left, top, to_qt(starts[i]), to_qt(ends[i]))
+                result.setdefault(i, []).extend(rects)
+        return result
+
+    def is_visible(self, start: int, end: int) -> bool:
+        """Whether all of `[start, end)` is on screen."""
+        qt_start, qt_end = self.positions.to_qt(start), self.positions.to_qt(end)
+        height = self.viewport().height()
+        seen_start = False
+        for block, top in self.visible_blocks():
+            base = block.position()
+            layout = block.layout()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                line_start = base + line.textStart()
+                line_end = line_start + line.textLength()
+                inside = top + line.y() >= 0 and top + line.y() + line.height() <= height
+                if line_start <= qt_start <= line_end and inside:
+                    seen_start = True
+                if seen_start and line_start <= qt_end <= line_end:
+                    return inside
+        return False
+
+    def visible_range(self) -> Span:
+        """The code-point offsets from the first to past the last block on screen."""
+        first = last = None
+        for block, _ in self.visible_blocks():
+            first = block if first is None else first
+            last = block
+        if first is None or last is None:
+            return (0, 0)
+        return self.positions.from_qt(first.position()), self.positions.from_qt(
+            last.position() + last.length()
+        )
+
+    def offset_at(self, point: QPoint) -> int:
+        """The code-point offset of the character under `point` (viewport coordinates)."""
+        return self.positions.from_qt(self.cursorForPosition(point).position())
+
+    def scroll_to(self, start: int, end: int) -> None:
+        """Bring `[start, end)` into view, centred, unless it is already fully visible."""
+        if self.is_visible(start, end):
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(start))
+        selection = self.textCursor()
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        if selection.hasSelection():
+            self.setTextCursor(selection)
+
+    def selected_span(self) -> Span | None:
+        """The selected passage as code-point offsets, trimmed of surrounding spaces, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.article is None:
+            return None
+        start = self.positions.from_qt(cursor.selectionStart())
+        end = self.positions.from_qt(cursor.selectionEnd())
+        text = self.article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if start < end else None
+
+    # ----------------------------------------------------------------- painting
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint_under(painter)
+        painter.end()
+        super().paintEvent(event)
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.paint_over(painter)
+        painter.end()
+
+    def paint_under(self, painter: QPainter) -> None:
+        """Paint behind the text (tints); the base class paints nothing."""
+
+    def paint_over(self, painter: QPainter) -> None:
+        """Paint over the text (outlines); the base class paints nothing."""
+
+    def fill_spans(self, painter: QPainter, spans: Sequence[Span], colour: QColor) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        for start, end in spans:
+            for rect in self.line_rects(start, end):
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+
+    def outline_span(self, painter: QPainter, span: Span, colour: QColor, width: float = 2.0) -> None:
+        """Frame the span with one outline around all its lines (not a box per line)."""
+        shape = QPainterPath()
+        for rect in self.line_rects(*span):
+            line = QPainterPath()
+            line.addRect(rect.adjusted(-3, -1, 3, 1))
+            shape = shape.united(line)
+        if shape.isEmpty():
+            return
+        pen = QPen(colour, width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(shape)
+
+    # ----------------------------------------------------------------- link and image addresses
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.article is not None:
+            span = self._span_at(self.offset_at(self.viewport().mapFromGlobal(event.globalPos())))
+            if span is not None:
+                QToolTip.showText(event.globalPos(), self._span_tip(span), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _span_at(self, offset: int) -> InlineSpan | None:
+        assert self.article is not None
+        spans = self.article.spans
+        i = bisect_right(self._span_starts, offset)
+        for span in reversed(spans[max(0, i - 8) : i]):  # spans may nest (a link inside emphasis)
+            if span.style in (InlineStyle.LINK, InlineStyle.IMAGE) and span.start <= offset < span.end:
+                return span
+        return None
+
+    def _span_tip(self, span: InlineSpan) -> str:
+        if span.style is InlineStyle.IMAGE:
+            return self.tr("Image, not loaded: %s") % (span.target or self.tr("no address"))
+        return self.tr("Link, not followed: %s") % (span.target or self.tr("no address"))
+
+
+def _line_rects(block: QTextBlock, left: float, top: float, qt_start: int, qt_end: int) -> Iterator[QRectF]:
+    layout = block.layout()
+    base = block.position()
+    for i in range(layout.lineCount()):
+        line = layout.lineAt(i)
+        line_start = base + line.textStart()
+        a, b = max(qt_start, line_start), min(qt_end, line_start + line.textLength())
+        if a >= b:
+            continue
+        x1 = line.cursorToX(a - base)[0]
+        x2 = line.cursorToX(b - base)[0]
+        yield QRectF(left + x1, top + line.y(), x2 - x1, line.height())
+
+
+def spans_overlapping(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> range:
+    """Indices of the sorted, non-overlapping spans (given by their starts and ends) that
+    overlap `[start, end)`."""
+    return range(bisect_right(ends, start), bisect_left(starts, end))

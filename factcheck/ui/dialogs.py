@@ -1,0 +1,220 @@
+"""The window's file commands (import, export, open a project) and its small dialogs.
+
+Imports and exports run on a worker thread with their own connection to the project file and
+hand plain results back; the window only shows progress and the outcome.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from factcheck import __version__
+from factcheck.core.errors import FactcheckError
+from factcheck.core.export import ExportFormat
+from factcheck.store.articles import Imported, Outcome
+from factcheck.store.export import export_verdicts
+from factcheck.store.importing import import_demo as store_import_demo
+from factcheck.store.importing import import_files, open_project
+from factcheck.store.project import Project
+from factcheck.store.session import ReviewSession
+from factcheck.ui.import_dialog import ImportDialog
+from factcheck.ui.jobs import Job, Progress
+
+if TYPE_CHECKING:
+    from factcheck.ui.main_window import MainWindow
+
+PROJECT_FILTER = "factcheck projects (*.db *.factcheck *.sqlite);;All files (*)"
+
+
+def start_job(window: MainWindow, job: Job, label: str, cancellable: bool) -> QProgressDialog:
+    """Run `job`, with a progress dialog that appears only if it takes over half a second."""
+    dialog = QProgressDialog(label, window.tr("Cancel") if cancellable else "", 0, 0, window)
+    dialog.setWindowTitle("factcheck")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    if not cancellable:
+        dialog.setCancelButton(None)
+    dialog.canceled.connect(job.cancel)
+
+    def progressed(done: int, total: int) -> None:
+        dialog.setMaximum(total)
+        dialog.setValue(done)
+
+    job.progressed.connect(progressed)
+    job.finished.connect(dialog.close)
+    job.finished.connect(lambda: window.jobs.discard(job))
+    job.failed.connect(window.show_error)
+    window.jobs.add(job)  # keep it alive until it finishes
+    job.start()
+    return dialog
+
+
+# ----------------------------------------------------------------- importing
+def ask_import(window: MainWindow) -> None:
+    dialog = ImportDialog(window, window.settings.value("importFolder", "", str))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    source, rewrites = dialog.chosen()
+    window.settings.setValue("importFolder", str(source.parent))
+    run_import(window, source, rewrites)
+
+
+def run_import(window: MainWindow, source: Path, rewrites: list[Path]) -> Job:
+    path = window.session.project.path
+
+    def work(progress: Progress) -> list[Imported]:
+        with _opened(path) as project:
+            return import_files(project, source, rewrites)
+
+    return _import_job(window, work)
+
+
+def import_demo(window: MainWindow) -> Job:
+    path = window.session.project.path
+
+    def work(progress: Progress) -> list[Imported]:
+        with _opened(path) as project:
+            return store_import_demo(project)
+
+    return _import_job(window, work)
+
+
+def _import_job(window: MainWindow, work) -> Job:
+    job = Job(work)
+    job.succeeded.connect(lambda results: _imported(window, results))
+    start_job(window, job, window.tr("Importing…"), cancellable=False)
+    return job
+
+
+def _imported(window: MainWindow, results: list[Imported]) -> None:
+    new = [r for r in results if r.outcome is not Outcome.UNCHANGED]
+    rewrites = [r.article.id for r in results if r.article.source_id is not None]
+    if not new:
+        window.statusBar().showMessage(window.tr("Already imported: nothing changed."), 6000)
+    else:
+        window.statusBar().showMessage(window.tr("Imported %d articles.") % len(new), 6000)
+    fresh = [r.article.id for r in new if r.article.source_id is not None]
+    window.reload_articles((fresh or rewrites or [None])[0])
+
+
+# ----------------------------------------------------------------- exporting
+def ask_export(window: MainWindow) -> None:
+    folder = window.settings.value("exportFolder", str(Path.home()), str)
+    name, chosen = QFileDialog.getSaveFileName(
+        window,
+        window.tr("Export verdicts"),
+        str(Path(folder) / "verdicts.csv"),
+        "CSV, opens in spreadsheets (*.csv);;JSON Lines (*.jsonl)",
+    )
+    if not name:
+        return
+    format_ = ExportFormat.JSONL if "jsonl" in chosen or name.endswith(".jsonl") else ExportFormat.CSV
+    window.settings.setValue("exportFolder", str(Path(name).parent))
+    run_export(window, Path(name), format_)
+
+
+def run_export(window: MainWindow, destination: Path, format_: ExportFormat) -> Job:
+    path = window.session.project.path
+
+    def work(progress: Progress) -> int:
+        with _opened(path) as project:
+            return export_verdicts(project, destination, format_, progress=progress)
+
+    job = Job(work)
+    job.succeeded.connect(
+        lambda count: window.statusBar().showMessage(
+            window.tr("Exported %d verdicts to %s") % (count, destination), 8000
+        )
+    )
+    start_job(window, job, window.tr("Exporting verdicts…"), cancellable=True)
+    return job
+
+
+class _opened:
+    """A project connection for one worker thread, closed when the work is done."""
+
+    def __init__(self, path: Path | None) -> None:
+        if path is None:
+            raise ValueError("a project in memory cannot be shared with a worker thread")
+        self._path = path
+
+    def __enter__(self) -> Project:
+        self.project = Project.open(self._path)
+        return self.project
+
+    def __exit__(self, *exc: object) -> None:
+        self.project.close()
+
+
+# ----------------------------------------------------------------- projects
+def choose_project(window: MainWindow, new: bool) -> None:
+    folder = str(window.session.project.path.parent) if window.session.project.path else ""
+    if new:
+        name, _ = QFileDialog.getSaveFileName(window, window.tr("New project"), folder, PROJECT_FILTER)
+    else:
+        name, _ = QFileDialog.getOpenFileName(window, window.tr("Open project"), folder, PROJECT_FILTER)
+    if name:
+        switch_project(window, Path(name))
+
+
+def switch_project(window: MainWindow, path: Path) -> bool:
+    """Work on the project at `path` (created if it does not exist) from now on."""
+    try:
+        project = open_project(path)
+        session = ReviewSession(project, window.session.reviewer)
+    except FactcheckError as error:
+        window.show_error(str(error))
+        return False
+    window.switch_session(session)
+    return True
+
+
+# ----------------------------------------------------------------- help
+def show_shortcuts(window: MainWindow) -> None:
+    """A table of every command and its keys, read from the actions themselves."""
+    dialog = QDialog(window)
+    dialog.setWindowTitle(window.tr("Keyboard shortcuts"))
+    rows = [
+        (a.text().replace("&", ""), ", ".join(k.toString() for k in a.shortcuts()))
+        for a in window.actions.all()
+        if a.shortcuts()
+    ]
+    table = QTableWidget(len(rows), 2)
+    table.setHorizontalHeaderLabels([window.tr("Command"), window.tr("Keys")])
+    for row, (text, keys) in enumerate(rows):
+        table.setItem(row, 0, QTableWidgetItem(text))
+        table.setItem(row, 1, QTableWidgetItem(keys))
+    table.verticalHeader().hide()
+    table.horizontalHeader().setStretchLastSection(True)
+    table.resizeColumnsToContents()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    dialog.resize(520, 560)
+    dialog.open()
+
+
+def show_about(window: MainWindow) -> None:
+    QMessageBox.about(
+        window,
+        window.tr("About factcheck"),
+        window.tr(
+            "<b>factcheck %s</b><p>Review rewritten news articles sentence by sentence against "
+            "their canonical source. Every decision is saved the moment it is made.</p>"
+        )
+        % __version__,
+    )

@@ -1,0 +1,98 @@
+"""The find bar (Ctrl+F): finds text in the rewrite or the source; Enter steps to the next match."""
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+
+class Pane(StrEnum):
+    REWRITE = "rewrite"
+    SOURCE = "source"
+
+
+class _QueryEdit(QLineEdit):
+    escaped = Signal()
+    backwards = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.backwards.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class FindBar(QWidget):
+    searched = Signal(str, object)  # query, Pane
+    stepped = Signal(int)  # +1 next, -1 previous
+    closed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findBar")
+        self.query = _QueryEdit()
+        self.query.setPlaceholderText(self.tr("Find (Enter: next, Shift+Enter: previous, Esc: close)"))
+        self.query.setClearButtonEnabled(True)
+        self.pane = QComboBox()
+        self.pane.addItem(self.tr("in the rewrite"), Pane.REWRITE)
+        self.pane.addItem(self.tr("in the source"), Pane.SOURCE)
+        self.count = QLabel()
+        self.count.setMinimumWidth(90)
+        previous = QToolButton()
+        previous.setText("↑")
+        previous.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        following = QToolButton()
+        following.setText("↓")
+        following.setToolTip(self.tr("Next match (Enter, F3)"))
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 4)
+        layout.addWidget(QLabel(self.tr("Find")))
+        layout.addWidget(self.query, 1)
+        layout.addWidget(self.pane)
+        layout.addWidget(previous)
+        layout.addWidget(following)
+        layout.addWidget(self.count)
+        layout.addWidget(close)
+        self.query.textChanged.connect(self._search)
+        self.pane.currentIndexChanged.connect(self._search)
+        self.query.returnPressed.connect(lambda: self.stepped.emit(1))
+        self.query.backwards.connect(lambda: self.stepped.emit(-1))
+        self.query.escaped.connect(self.closed)
+        previous.clicked.connect(lambda: self.stepped.emit(-1))
+        following.clicked.connect(lambda: self.stepped.emit(1))
+        close.clicked.connect(self.closed)
+
+    def current_pane(self) -> Pane:
+        return self.pane.currentData()
+
+    def open(self, pane: Pane | None = None) -> None:
+        if pane is not None:
+            self.pane.setCurrentIndex(self.pane.findData(pane))
+        self.show()
+        self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.query.selectAll()
+        self._search()
+
+    def show_count(self, current: int | None, total: int) -> None:
+        if not self.query.text().strip():
+            self.count.setText("")
+        elif total == 0:
+            self.count.setText(self.tr("no match"))
+        elif current is None:
+            self.count.setText(self.tr("%d matches") % total)
+        else:
+            self.count.setText(self.tr("%d of %d") % (current + 1, total))
+
+    def _search(self) -> None:
+        self.searched.emit(self.query.text(), self.current_pane())

@@ -1,0 +1,73 @@
+"""The strip above each pane: which article it is, and for the source, where it was published."""
+
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from factcheck.core.article import Article
+
+
+class PaneHeader(QWidget):
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("paneHeader")
+        self.kind = QLabel(kind.upper())
+        self.kind.setObjectName("paneKind")
+        self.title = QLabel()
+        self.title.setObjectName("paneTitle")
+        self.title.setWordWrap(True)
+        self.details = QLabel()
+        self.details.setObjectName("paneDetails")
+        self.details.setWordWrap(True)
+        # The address is text to read and copy, never a link: nothing is fetched or opened.
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = ""
+        self.copy = QToolButton()
+        self.copy.setText(self.tr("Copy address"))
+        self.copy.setAutoRaise(True)
+        self.copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.address))
+        details_row = QHBoxLayout()
+        details_row.setSpacing(6)
+        details_row.addWidget(self.details, 1)
+        details_row.addWidget(self.copy)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 6)
+        layout.setSpacing(1)
+        layout.addWidget(self.kind)
+        layout.addWidget(self.title)
+        layout.addLayout(details_row)
+
+    def show_article(self, article: Article | None, details: str = "") -> None:
+        self.title.setText(article.title if article else "")
+        self.details.setText(details)
+        self.details.setVisible(bool(details))
+        # The original's address can be read and copied; it is never opened or fetched from here.
+        self.address = article.url if article else ""
+        self.copy.setVisible(bool(self.address))
+        self.copy.setToolTip(self.address)
+        self.details.setToolTip(self.address)
+
+
+def source_details(source: Article) -> str:
+    """Where and when the source was published: "scmp.com · 2026-06-24 · en"."""
+    parts = []
+    url = source.url
+    if url:
+        parts.append(urlsplit(url).netloc.removeprefix("www."))
+    published = source.metadata.get("published_at")
+    if isinstance(published, str) and published:
+        parts.append(published[:10])
+    if source.lang:
+        parts.append(source.lang)
+    return " · ".join(p for p in parts if p)
+
+
+def rewrite_details(rewrite: Article, reviewed: int, to_review: int) -> str:
+    version = f" · version {rewrite.version}" if rewrite.version > 1 else ""
+    left_out = len(rewrite.sentences) - to_review
+    outside = f" · {left_out} left out (boilerplate)" if left_out else ""
+    return f"{rewrite.file_name}{version} · {reviewed} / {to_review} reviewed{outside}"

@@ -1,0 +1,106 @@
+"""Work that can take longer than a frame (import, export) runs on a worker thread.
+
+The work is a plain function that opens its own project connection (a connection belongs to the
+thread that opened it), reports progress through a callback that also says whether to go on, and
+returns plain data. Workers never touch widgets: a `Job` lives on the UI thread and re-emits what
+its worker reports, so everything connected to a job runs on the UI thread.
+"""
+
+import os
+import sqlite3
+import traceback
+from collections.abc import Callable
+from threading import Event
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from factcheck.core.errors import FactcheckError
+from factcheck.store.project import describe
+
+Progress = Callable[[int, int], bool]
+Work = Callable[[Progress], object]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, work: Work, cancel: Event) -> None:
+        super().__init__()
+        self._work = work
+        self._cancel = cancel
+
+    def _progress(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except FactcheckError as error:
+            self.failed.emit(str(error))
+        except sqlite3.Error as error:
+            self.failed.emit(describe(error))
+        except OSError as error:
+            self.failed.emit(f"{error.filename or ''}: {error.strerror}".lstrip(": "))
+        except Exception as error:
+            if os.environ.get("FACTCHECK_DEBUG"):
+                traceback.print_exc()
+            self.failed.emit(f"unexpected error ({type(error).__name__}: {error}); please report it")
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class Job(QObject):
+    """Runs `work` on its own thread; its signals arrive on the thread that created the job."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, work: Work) -> None:
+        super().__init__()
+        self._cancel = Event()
+        self._thread = QThread()
+        self._thread.setObjectName("factcheck-job")
+        self._worker = _Worker(work, self._cancel)
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        # Bound slots of this object (which lives on the UI thread): queued across threads.
+        self._worker.progressed.connect(self._progressed)
+        self._worker.succeeded.connect(self._succeeded)
+        self._worker.failed.connect(self._failed)
+        self._worker.finished.connect(self._finished)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def wait(self) -> None:
+        self._thread.wait()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+    @Slot(object)
+    def _succeeded(self, result: object) -> None:
+        self.succeeded.emit(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    @Slot()
+    def _finished(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
+        self.finished.emit()

@@ -1,0 +1,172 @@
+"""The rewrite pane: its sentences, tinted by my verdicts, with a badge per verdict in the gutter
+and a frame around the current sentence. Clicking a sentence makes it current."""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QWidget
+
+from factcheck.core.article import Article, Sentence, sentence_at
+from factcheck.core.review import UNDECIDED, VerdictState
+from factcheck.ui import palette
+from factcheck.ui.article_view import ArticleView
+
+_BADGE = 17
+_GUTTER_PAD = 5
+
+
+class RewriteView(ArticleView):
+    """Emits `sentenceClicked(index)` when the reviewer clicks a sentence (not when they select)."""
+
+    sentenceClicked = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._state_of: Callable[[Sentence], VerdictState] = lambda sentence: UNDECIDED
+        self._in_review: Callable[[Sentence], bool] = lambda sentence: not sentence.boilerplate
+        self.current: int | None = None
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._press: QPoint | None = None
+        self.gutter = _VerdictGutter(self)
+        self.updateRequest.connect(self._scroll_gutter)
+        self.setViewportMargins(self.gutter.width_needed(), 0, 0, 0)
+
+    def show_rewrite(
+        self,
+        article: Article | None,
+        state_of: Callable[[Sentence], VerdictState],
+        in_review: Callable[[Sentence], bool],
+    ) -> None:
+        """Show the rewrite; `state_of` and `in_review` tell how to paint each sentence."""
+        self._state_of = state_of
+        self._in_review = in_review
+        self.current = None
+        self.find_matches = []
+        sentences = article.sentences if article else ()
+        self._starts = [s.start for s in sentences]
+        self._ends = [s.end for s in sentences]
+        self.show_article(article)
+
+    def set_current(self, index: int | None, scroll: bool = True) -> None:
+        self.current = index
+        sentence = self.current_sentence()
+        if sentence is not None and scroll:
+            self.scroll_to(sentence.start, sentence.end)
+        self.viewport().update()
+        self.gutter.update()
+
+    def current_sentence(self) -> Sentence | None:
+        if self.article is None or self.current is None:
+            return None
+        return self.article.sentences[self.current]
+
+    def refresh_sentence(self, sentence: Sentence) -> None:
+        """Repaint one sentence after its verdict changed."""
+        for rect in self.line_rects(sentence.start, sentence.end):
+            self.viewport().update(rect.adjusted(-6, -3, 6, 3).toAlignedRect())
+        self.gutter.update()
+
+    # ----------------------------------------------------------------- painting
+    def visible_sentences(self) -> dict[int, list[QRectF]]:
+        """The on-screen rectangles of each visible sentence, by sentence index."""
+        return self.visible_span_rects(self._starts, self._ends)
+
+    def paint_under(self, painter: QPainter) -> None:
+        if self.article is None:
+            return
+        sentences = self.article.sentences
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i, rects in self.visible_sentences().items():
+            label = self._state_of(sentences[i]).label
+            if label is not None:
+                painter.setBrush(palette.LOOKS[label].tint)
+            elif i == self.current:
+                painter.setBrush(palette.CURRENT_FILL)
+            else:
+                continue
+            for rect in rects:
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        if self.find_matches:
+            self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
+
+    def paint_over(self, painter: QPainter) -> None:
+        sentence = self.current_sentence()
+        if sentence is not None:
+            self.outline_span(painter, (sentence.start, sentence.end), palette.CURRENT_OUTLINE)
+
+    # ----------------------------------------------------------------- clicking a sentence
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        press, self._press = self._press, None
+        if press is None or self.article is None or event.button() != Qt.MouseButton.LeftButton:
+            return
+        if (event.position().toPoint() - press).manhattanLength() > 4 or self.textCursor().hasSelection():
+            return  # a drag selects text to copy; only a click picks a sentence
+        sentence = sentence_at(self.article.sentences, self.offset_at(press))
+        if sentence is not None:
+            self.sentenceClicked.emit(sentence.index)
+
+    # ----------------------------------------------------------------- gutter
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        rect = self.contentsRect()
+        self.gutter.setGeometry(rect.left(), rect.top(), self.gutter.width_needed(), rect.height())
+
+    def _scroll_gutter(self, rect, dy: int) -> None:
+        if dy:
+            self.gutter.scroll(0, dy)
+        else:
+            self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+    def paint_gutter(self, painter: QPainter) -> None:
+        """One badge (colour + glyph) per verdict, level with the first line of its sentence."""
+        if self.article is None:
+            return
+        sentences = self.article.sentences
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, self.point_size() * 0.72))
+        font.setBold(True)
+        painter.setFont(font)
+        per_line: dict[float, int] = {}
+        for i, rects in sorted(self.visible_sentences().items()):
+            first_line = rects[0]
+            slot = per_line.get(first_line.top(), 0)
+            per_line[first_line.top()] = slot + 1
+            label = self._state_of(sentences[i]).label
+            if label is None:
+                continue
+            look = palette.LOOKS[label]
+            y = first_line.top() + (first_line.height() - _BADGE) / 2
+            badge = QRectF(_GUTTER_PAD + slot * (_BADGE - 6), y, _BADGE, _BADGE)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(look.colour)
+            painter.drawRoundedRect(badge, 4, 4)
+            painter.setPen(Qt.GlobalColor.white)
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.glyph)
+
+
+class _VerdictGutter(QWidget):
+    def __init__(self, view: RewriteView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def width_needed(self) -> int:
+        return _GUTTER_PAD * 2 + _BADGE + (_BADGE - 6)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width_needed(), 0)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(event.rect(), self.palette().window().color().lighter(103))
+        self._view.paint_gutter(painter)
+        painter.end()

@@ -1,0 +1,37 @@
+"""The source pane: the canonical text, with the current sentence's evidence highlighted."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
+
+from factcheck.core.review import Span
+from factcheck.ui import palette
+from factcheck.ui.article_view import ArticleView
+
+
+class SourceView(ArticleView):
+    """Selectable with the mouse and the keyboard, so a passage can be attached as evidence."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.evidence: tuple[Span, ...] = ()
+
+    def set_evidence(self, evidence: tuple[Span, ...], scroll: bool) -> None:
+        """Highlight the current sentence's evidence; scroll to the first passage if asked."""
+        self.evidence = evidence
+        if scroll and evidence:
+            self.scroll_to(*evidence[0])
+        self.viewport().update()
+
+    def paint_under(self, painter: QPainter) -> None:
+        if self.evidence:
+            self.fill_spans(painter, self.evidence, palette.EVIDENCE)
+        if self.find_matches:
+            self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
+
+    def paint_over(self, painter: QPainter) -> None:
+        for span in self.evidence:
+            self.outline_span(painter, span, palette.EVIDENCE_OUTLINE, width=1.0)

@@ -1,0 +1,296 @@
+"""The verdict panel: the current sentence's verdict, its evidence and the reviewer's note.
+
+It shows what it is given and reports what the reviewer asks for; the window records it.
+"""
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core.labels import Verdict
+from factcheck.core.review import VerdictState
+from factcheck.ui import palette
+
+NOTE_PAUSE_MS = 800
+"""A note is saved this long after the reviewer stops typing (and at once when they leave it)."""
+
+_KEYS = {Verdict.SUPPORTED: "1", Verdict.CONTRADICTED: "2", Verdict.UNVERIFIABLE: "3"}
+
+
+class NoteEdit(QPlainTextEdit):
+    """The note field: Esc hands the keyboard back to the rewrite; leaving it saves the note."""
+
+    escaped = Signal()
+    left = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
+class VerdictPanel(QFrame):
+    labelChosen = Signal(object)  # Verdict, or None to clear
+    evidenceRemoved = Signal(int)
+    evidenceShown = Signal(int)
+    noteCommitted = Signal(str)
+    inclusionToggled = Signal()
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("verdictPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._saved_note = ""
+        self._loading = False
+
+        self.position = QLabel()
+        self.position.setObjectName("sentencePosition")
+        self.status = QLabel()
+        self.status.setObjectName("verdictStatus")
+        self.saved = QLabel()
+        self.saved.setObjectName("savedIndicator")
+        self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.buttons: dict[Verdict, QPushButton] = {}
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(False)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        for verdict, look in palette.LOOKS.items():
+            button = QPushButton(f"{look.glyph}  {look.name}    {_KEYS[verdict]} · {look.letter}")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(
+                self.tr("Mark the current sentence %s (%s or %s)")
+                % (look.name.lower(), _KEYS[verdict], look.letter)
+            )
+            button.setStyleSheet(_button_style(look))
+            button.clicked.connect(lambda _=False, v=verdict: self.labelChosen.emit(v))
+            self.buttons[verdict] = button
+            buttons.addWidget(button)
+        self.clear_button = QPushButton(self.tr("Clear    0"))
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.setToolTip(self.tr("Remove my verdict (0 or Backspace)"))
+        self.clear_button.clicked.connect(lambda: self.labelChosen.emit(None))
+        buttons.addWidget(self.clear_button)
+        buttons.addStretch(1)
+
+        self.scope = QLabel()
+        self.scope.setObjectName("scopeBanner")
+        self.scope.setWordWrap(True)
+        self.scope_button = QPushButton()
+        self.scope_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scope_button.clicked.connect(self.inclusionToggled)
+        scope_row = QHBoxLayout()
+        scope_row.addWidget(self.scope, 1)
+        scope_row.addWidget(self.scope_button)
+        self._scope_row = QWidget()
+        self._scope_row.setLayout(scope_row)
+        scope_row.setContentsMargins(0, 0, 0, 0)
+
+        self.evidence = QListWidget()
+        self.evidence.setObjectName("evidenceList")
+        self.evidence.setWordWrap(True)
+        self.evidence.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.evidence.itemClicked.connect(lambda item: self.evidenceShown.emit(self.evidence.row(item)))
+        self.evidence_hint = QLabel(self.tr("Select a passage in the source and press E to attach it."))
+        self.evidence_hint.setObjectName("hint")
+        self.evidence_hint.setWordWrap(True)
+
+        self.note = NoteEdit()
+        self.note.setObjectName("noteEdit")
+        self.note.setPlaceholderText(self.tr("Why? A note for this sentence (saved as you type)"))
+        self.note.setTabChangesFocus(True)
+        self.note.escaped.connect(self._leave_note)
+        self.note.left.connect(self.commit_note)
+        self.note.textChanged.connect(self._note_typed)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_PAUSE_MS)
+        self._note_timer.timeout.connect(self.commit_note)
+
+        header = QHBoxLayout()
+        header.addWidget(self.position)
+        header.addWidget(self.status)
+        header.addStretch(1)
+        header.addWidget(self.saved)
+
+        evidence_box = QVBoxLayout()
+        evidence_box.setSpacing(2)
+        evidence_box.addWidget(_caption(self.tr("Evidence in the source")))
+        evidence_box.addWidget(self.evidence, 1)
+        evidence_box.addWidget(self.evidence_hint)
+        note_box = QVBoxLayout()
+        note_box.setSpacing(2)
+        note_box.addWidget(_caption(self.tr("Note")))
+        note_box.addWidget(self.note, 1)
+        details = QGridLayout()
+        details.addLayout(evidence_box, 0, 0)
+        details.addLayout(note_box, 0, 1)
+        details.setColumnStretch(0, 3)
+        details.setColumnStretch(1, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addLayout(buttons)
+        layout.addWidget(self._scope_row)
+        layout.addLayout(details, 1)
+        self.show_nothing()
+
+    # ----------------------------------------------------------------- showing a sentence
+    def show_nothing(self, message: str = "") -> None:
+        self._loading = True
+        self.position.setText(message or self.tr("No sentence"))
+        self.status.setText("")
+        for button in self.buttons.values():
+            button.setChecked(False)
+            button.setEnabled(False)
+        self.clear_button.setEnabled(False)
+        self._scope_row.hide()
+        self.evidence.clear()
+        self.note.setPlainText("")
+        self.note.setEnabled(False)
+        self._saved_note = ""
+        self._loading = False
+
+    def show_sentence(
+        self, number: int, total: int, state: VerdictState, boilerplate: bool, evidence_texts: list[str]
+    ) -> None:
+        """Show sentence `number` (1-based) of `total` with my current verdict on it."""
+        self._loading = True
+        self.position.setText(self.tr("Sentence %d of %d") % (number, total))
+        in_review = state.in_review(boilerplate)
+        self.show_state(state, evidence_texts)
+        self._scope_row.setVisible(boilerplate or not in_review)
+        if not in_review:
+            self.scope.setText(
+                self.tr("Boilerplate: left out of the review and of the progress.")
+                if boilerplate
+                else self.tr("Left out of the review by you.")
+            )
+            self.scope_button.setText(self.tr("Take into the review  (X)"))
+        else:
+            self.scope.setText(self.tr("Boilerplate, taken into the review by you."))
+            self.scope_button.setText(self.tr("Leave out of the review  (X)"))
+        self.note.setEnabled(True)
+        if self.note.toPlainText() != state.note:
+            self.note.setPlainText(state.note)
+        self._saved_note = state.note
+        self._loading = False
+
+    def show_state(self, state: VerdictState, evidence_texts: list[str]) -> None:
+        for verdict, button in self.buttons.items():
+            button.setEnabled(True)
+            button.setChecked(state.label is verdict)
+        self.clear_button.setEnabled(state.label is not None)
+        if state.label is None:
+            self.status.setText(self.tr("· not reviewed"))
+            self.status.setStyleSheet("")
+        else:
+            look = palette.LOOKS[state.label]
+            self.status.setText(f"· {look.glyph} {look.name}")
+            self.status.setStyleSheet(f"color: {look.colour.name()}; font-weight: bold;")
+        self._show_evidence(evidence_texts)
+
+    def _show_evidence(self, texts: list[str]) -> None:
+        self.evidence.clear()
+        for index, text in enumerate(texts):
+            item = QListWidgetItem()
+            row = _EvidenceRow(text, self.tr("Remove this passage"))
+            row.removed.connect(lambda i=index: self.evidenceRemoved.emit(i))
+            item.setSizeHint(row.sizeHint())
+            self.evidence.addItem(item)
+            self.evidence.setItemWidget(item, row)
+        self.evidence_hint.setVisible(not texts)
+
+    def show_saved(self, message: str) -> None:
+        self.saved.setText(message)
+
+    # ----------------------------------------------------------------- the note
+    def note_is_dirty(self) -> bool:
+        return self.note.isEnabled() and self.note.toPlainText() != self._saved_note
+
+    def commit_note(self) -> None:
+        """Report the note as typed, if it changed since it was last saved."""
+        self._note_timer.stop()
+        if self.note_is_dirty():
+            self._saved_note = self.note.toPlainText()
+            self.noteCommitted.emit(self._saved_note)
+
+    def _note_typed(self) -> None:
+        if self._loading:
+            return
+        if self.note_is_dirty():
+            self.saved.setText(self.tr("Note not saved yet…"))
+            self._note_timer.start()
+
+    def _leave_note(self) -> None:
+        self.commit_note()
+        self.escaped.emit()
+
+    def focus_note(self) -> None:
+        if self.note.isEnabled():
+            self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+class _EvidenceRow(QWidget):
+    removed = Signal()
+
+    def __init__(self, text: str, remove_tip: str) -> None:
+        super().__init__()
+        quote = QLabel(f"“{text}”")
+        quote.setWordWrap(True)
+        quote.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        quote.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        quote.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        remove = QToolButton()
+        remove.setText("✕")
+        remove.setAutoRaise(True)
+        remove.setToolTip(remove_tip)
+        remove.setAccessibleName(remove_tip)
+        remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        remove.clicked.connect(self.removed)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 2, 2)
+        layout.addWidget(quote, 1)
+        layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignTop)
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("caption")
+    return label
+
+
+def _button_style(look: palette.VerdictLook) -> str:
+    solid = look.colour.name()
+    tint = look.tint.name()
+    return (
+        f"QPushButton {{ border: 1px solid {solid}; border-radius: 5px; padding: 5px 12px;"
+        f" background: palette(base); color: {solid}; font-weight: 600; }}"
+        f"QPushButton:hover {{ background: {tint}; }}"
+        f"QPushButton:checked {{ background: {solid}; color: white; }}"
+        f"QPushButton:disabled {{ border-color: palette(mid); color: palette(mid); }}"
+    )
