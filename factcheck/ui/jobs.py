@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Callable
 from threading import Event
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from factcheck.core.errors import FactcheckError
 from factcheck.store.project import describe
@@ -77,6 +77,9 @@ class Job(QObject):
         self._worker.succeeded.connect(self._succeeded)
         self._worker.failed.connect(self._failed)
         self._worker.finished.connect(self._finished)
+        # The thread ends itself (quit() is thread-safe), so wait() never depends on the UI
+        # thread's event loop, which may be the one waiting.
+        self._worker.finished.connect(self._thread.quit, Qt.ConnectionType.DirectConnection)
 
     def start(self) -> None:
         self._thread.start()
@@ -101,6 +104,5 @@ class Job(QObject):
 
     @Slot()
     def _finished(self) -> None:
-        self._thread.quit()
         self._thread.wait()
         self.finished.emit()
