@@ -40,6 +40,8 @@ class Event:
     prev_hash: str
     """The hash of the previous event of the same origin (GENESIS for the first)."""
     hash: str
+    suggestion: Verdict | None = None
+    """The evidence assistant's suggestion on screen when a verdict was given (None: there was none)."""
 
 
 def evidence_json(evidence: tuple[Span, ...]) -> str:
@@ -66,8 +68,12 @@ def event_hash(
     via: str,
     decided_at: str,
     prev_hash: str,
+    suggestion: str | None = None,
 ) -> str:
-    """The chain hash of an event: SHA-256 over its fields in a fixed canonical form."""
+    """The chain hash of an event: SHA-256 over its fields in a fixed canonical form.
+
+    Fields added by later versions are hashed only when set, so older events keep their hashes.
+    """
     fields = [
         id,
         origin,
@@ -84,6 +90,8 @@ def event_hash(
         decided_at,
         prev_hash,
     ]
+    if suggestion is not None:
+        fields.append(suggestion)
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -100,6 +108,7 @@ def new_event(
     after: VerdictState,
     via: Via,
     decided_at: str,
+    suggestion: Verdict | None = None,
 ) -> Event:
     """A new event that turns `before` into `after`, chained after `prev_hash`."""
     event_id = uuid.uuid4().hex
@@ -118,6 +127,7 @@ def new_event(
         via=via.value,
         decided_at=decided_at,
         prev_hash=prev_hash,
+        suggestion=suggestion.value if suggestion else None,
     )
     return Event(
         id=event_id,
@@ -132,6 +142,7 @@ def new_event(
         decided_at=decided_at,
         prev_hash=prev_hash,
         hash=digest,
+        suggestion=suggestion,
     )
 
 

@@ -37,6 +37,7 @@ class Via(StrEnum):
     UNDO = "undo"
     REDO = "redo"
     IMPORT = "import"  # read back from an exported CSV by import-verdicts
+    SUGGESTION = "suggestion"  # the evidence assistant's suggestion, accepted with Enter
 
 
 @dataclass(frozen=True, slots=True)

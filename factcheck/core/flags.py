@@ -1,0 +1,379 @@
+"""Discrepancy flags: the numbers, dates, names and quotations of a rewrite sentence that the source
+does not support, each with a one-line reason.
+
+A fact is supported when the source states it anywhere (case, punctuation and simple inflection
+ignored; "2,400" = "2400", "$2.3bn" = "$2.3 billion", "Chinese" ~ "China"). An unsupported fact is
+flagged as missing ("'Arusha' does not appear in the source"), or as contradicted when the sentence's
+evidence says something else in its place ("'Arusha' where the source has 'Moshi'"). A name the
+source does use is still flagged when the matching passage credits someone else
+("'MicroPort MedBot' where the source has 'Baichuan-M4'"). Rules, not a model: `tokens.facts`
+finds the facts; bench/evidence_quality.py measures how often the flags are right.
+"""
+
+import contextlib
+import datetime
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from factcheck.core.evidence import Match
+from factcheck.core.tokens import STOPWORDS, Fact, FactKind, Word, facts, words, words_around
+
+EVIDENCE_FROM = 0.3
+"""A matching source sentence below this score is not evidence (it shares words, not a claim)."""
+
+COUNTERPART_FROM = 0.1
+"""What the source says instead of an unsupported number, date or name is looked for in the
+evidence, then in the other matches down to this score: a short claim with a wrong number
+("born in 1851") scores low against the very sentence that has the right one."""
+
+EVIDENCE_SHARE = 0.6
+"""…nor is one scoring below this share of the best match: a sentence that combines two source
+sentences has two good matches, a sentence about one thing has one."""
+
+
+class FlagKind(StrEnum):
+    NUMBER = "number"
+    DATE = "date"
+    NAME = "name"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Part of a rewrite sentence that the source does not support."""
+
+    kind: FlagKind
+    start: int
+    """Offset of the flagged text in the rewrite sentence."""
+    end: int
+    """Offset just past it."""
+    text: str
+    """The flagged text as the rewrite has it."""
+    reason: str
+    """One line for the reviewer: "'84 million euros' where the source has '48 million euros'"."""
+    source_text: str = ""
+    """What the source has in its place; empty when the source simply never says it."""
+
+    @property
+    def contradicts(self) -> bool:
+        """The source says something else here (rather than nothing at all)."""
+        return bool(self.source_text)
+
+
+_KIND = {
+    FactKind.NUMBER: FlagKind.NUMBER,
+    FactKind.DATE: FlagKind.DATE,
+    FactKind.NAME: FlagKind.NAME,
+    FactKind.DESCRIPTION: FlagKind.NAME,
+    FactKind.QUOTE: FlagKind.QUOTE,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """The source's sentences, read once and indexed, so that checking a fact touches only the
+    sentences that share a word with it (a 10,000-sentence source stays fast)."""
+
+    sentences: tuple[str, ...]
+    words: tuple[tuple[Word, ...], ...]
+    terms: tuple[tuple[str, ...], ...]
+    """Every word's term, stopwords included, per sentence: names and quotes match contiguously."""
+    term_sets: tuple[frozenset[str], ...]
+    positions: dict[str, list[tuple[int, int]]]
+    """Where each term occurs: (sentence, word position)."""
+    spellings: tuple[str, ...]
+    """Every word casefolded as written, sorted (prefixes are found by bisection): "European"
+    lets "Europe" through."""
+    vocabulary: frozenset[str]
+    facts: tuple[tuple[Fact, ...], ...]
+    contexts: tuple[tuple[frozenset[str], ...], ...]
+    """The words around each fact (parallel to `facts`): what the source says it about."""
+    numbers: dict[float, list[Fact]]
+    """Facts with a value (numbers and years), by `_value_key`."""
+    units: frozenset[str]
+    """The units the source gives numbers in."""
+    dates: tuple[Fact, ...]
+    """Facts of kind DATE (a bare year is found among `numbers`)."""
+
+
+def _value_key(value: float) -> float:
+    # Nine significant digits: "2.3 billion" and "2,300,000,000" are the same value.
+    return float(f"{value:.9g}")
+
+
+@lru_cache(maxsize=8)
+def _source(sentences: tuple[str, ...]) -> _Source:
+    sentence_words = tuple(tuple(words(s)) for s in sentences)
+    terms = tuple(tuple(w.term for w in ws) for ws in sentence_words)
+    positions: dict[str, list[tuple[int, int]]] = {}
+    for i, ts in enumerate(terms):
+        for p, term in enumerate(ts):
+            positions.setdefault(term, []).append((i, p))
+    sentence_facts = tuple(tuple(facts(s)) for s in sentences)
+    numbers: dict[float, list[Fact]] = {}
+    for f in (f for fs in sentence_facts for f in fs if f.value is not None):
+        numbers.setdefault(_value_key(f.value), []).append(f)
+    return _Source(
+        sentences=sentences,
+        words=sentence_words,
+        terms=terms,
+        term_sets=tuple(frozenset(ts) for ts in terms),
+        positions=positions,
+        spellings=tuple(sorted({w.text.casefold() for ws in sentence_words for w in ws})),
+        vocabulary=frozenset(positions),
+        facts=sentence_facts,
+        contexts=tuple(
+            tuple(words_around(f, ws) for f in fs)
+            for fs, ws in zip(sentence_facts, sentence_words, strict=True)
+        ),
+        numbers=numbers,
+        units=frozenset(f.unit for fs in numbers.values() for f in fs),
+        # One fact per distinct date: only the key decides whether two dates agree.
+        dates=tuple({f.key: f for fs in sentence_facts for f in fs if f.kind is FactKind.DATE}.values()),
+    )
+
+
+def _anywhere(known: _Source, key: tuple[str, ...]) -> bool:
+    """Whether the source says the terms of `key` one after another in some sentence."""
+    if not key:
+        return True
+    n = len(key)
+    return any(known.terms[i][p : p + n] == key for i, p in known.positions.get(key[0], ()))
+
+
+def flags(
+    rewrite_sentence: str, source: str | Sequence[str], best_matches: Sequence[Match] = ()
+) -> tuple[Flag, ...]:
+    """The flags of `rewrite_sentence` in order of position.
+
+    `source` is the source's sentences (the ones `best_matches` index, as `align` returned them)
+    or its whole text as one string. Without matches, only what the source never says is flagged.
+    """
+    known = _source((source,) if isinstance(source, str) else tuple(source))
+    best = best_matches[0].score if best_matches else 0.0
+    evidence = [
+        m.source_index
+        for m in best_matches
+        if m.score >= EVIDENCE_FROM
+        and m.score >= EVIDENCE_SHARE * best
+        and 0 <= m.source_index < len(known.sentences)
+    ]
+    matched = [
+        m.source_index
+        for m in best_matches
+        if m.score >= COUNTERPART_FROM and 0 <= m.source_index < len(known.sentences)
+    ]
+    matched = evidence + [i for i in matched if i not in evidence]
+    own = tuple(words(rewrite_sentence))
+    found: list[Flag] = []
+    for fact in facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known)):
+        flag = _check(fact, own, known, evidence, matched)
+        if flag is not None:
+            found.append(flag)
+    return tuple(found)
+
+
+def _anchors(own_terms: tuple[str, ...], known: _Source) -> frozenset[str]:
+    """Content words the source also uses: a description attached to one of them ("benchmark for
+    medical image analysis") says which of the source's things the sentence is about."""
+    return frozenset(t for t in own_terms if t not in STOPWORDS and t in known.vocabulary)
+
+
+def _check(
+    fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int], matched: list[int]
+) -> Flag | None:
+    kind = fact.kind
+    if kind is FactKind.NUMBER:
+        supported = _number_supported(fact, known)
+    elif kind is FactKind.DATE:
+        year_only = fact.key[:3] == (None, None, None) and fact.value is not None
+        supported = any(_same_date(fact, f) for f in known.dates) or (
+            year_only and _value_key(fact.value) in known.numbers
+        )
+    elif kind is FactKind.DESCRIPTION:
+        missing = [t for t in fact.key[1:] if t not in STOPWORDS and t not in known.vocabulary]
+        supported = len(missing) < 2
+    elif kind is FactKind.NAME:
+        exact = _anywhere(known, fact.key)
+        supported = exact or _names_in(fact, known, None)
+        if exact and evidence and not _mentioned(fact, known, evidence):
+            # Used by the source, but not where the claim comes from: flag it when the source
+            # credits another name with the claim ("MicroPort MedBot" for "Baichuan-M4").
+            other = _counterpart(fact, own, known, evidence + _claim_sentences(own, fact, known, evidence))
+            return _flag(fact, other) if other else None
+    else:
+        supported = _anywhere(known, fact.key)
+    if supported:
+        return None
+    # Names pair with names by context, which needs the claim's own evidence to be reliable.
+    other = _counterpart(fact, own, known, evidence if kind is FactKind.NAME else matched)
+    if other is None and fact.spelled:
+        return None  # "two developments": too common to flag unless the source has another count
+    return _flag(fact, other)
+
+
+def _number_supported(fact: Fact, known: _Source) -> bool:
+    """The source has the same value, with the same unit, or with another unit while it never
+    gives the rewrite's unit another value ("4,500 employees" for "4,500 people" passes, "60 units"
+    for "60 markets" does not when the source counts "300 units")."""
+    if fact.value is None:
+        return False
+    same_value = known.numbers.get(_value_key(fact.value), [])
+    if any(not fact.unit or not f.unit or f.unit == fact.unit for f in same_value):
+        return True
+    return bool(same_value) and fact.unit not in known.units
+
+
+def _mentioned(fact: Fact, known: _Source, sentences: list[int]) -> bool:
+    """Some word of the name is in the sentences ("Lovelace" for "Ada Lovelace"), or a sentence
+    says "she", "it"… and the name is in the source's first sentence, which is usually its subject."""
+    mine = set(fact.key) - STOPWORDS
+    if any(mine & set(known.terms[i]) for i in sentences):
+        return True
+    pronoun = any(_PRONOUNS & set(known.terms[i]) for i in sentences)
+    return pronoun and bool(known.terms) and bool(mine & set(known.terms[0]))
+
+
+_PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
+
+
+def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: _Source, evidence: list[int]) -> list[int]:
+    """Other source sentences that share at least two of the claim's words (the sentence's words
+    that its evidence supports, the name itself left out)."""
+    claim = {w.term for w in own if w.term not in STOPWORDS} - set(fact.key)
+    claim &= set().union(*(known.term_sets[i] for i in evidence))
+    shared: dict[int, int] = {}
+    for term in claim:
+        for i in {i for i, _ in known.positions.get(term, ())}:
+            shared[i] = shared.get(i, 0) + 1
+    return sorted(i for i, count in shared.items() if count >= 2 and i not in evidence)
+
+
+def _flag(fact: Fact, other: str | None) -> Flag:
+    if other:
+        reason = f"'{fact.text}' where the source has '{other}'"
+    else:
+        reason = f"'{fact.text}' does not appear in the source"
+    return Flag(_KIND[fact.kind], fact.start, fact.end, fact.text, reason, other or "")
+
+
+def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
+    if not needle:
+        return True
+    n = len(needle)
+    first = needle[0]
+    return any(haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def _names_in(fact: Fact, known: _Source, sentences: Sequence[int] | None) -> bool:
+    """Whether the name is in `sentences` (None: anywhere in the source)."""
+    if sentences is not None:
+        return any(_contains(known.terms[i], fact.key) for i in sentences)
+    if _anywhere(known, fact.key):
+        return True
+    # One plain word: a place or people may be named in another form ("Europe" / "European",
+    # "Chinese" / "China"); only checked against the whole source, where it cannot mislead.
+    if fact.shape != "single":
+        return False
+    stems = {fact.text.casefold(), *_demonym_roots(fact.text.casefold())}
+    spellings = known.spellings
+    for stem in (s for s in stems if len(s) >= 4):
+        first = bisect_left(spellings, stem)
+        if first < len(spellings) and spellings[first].startswith(stem):
+            return True
+    return False
+
+
+def _demonym_roots(word: str) -> list[str]:
+    return [word[: -len(end)] for end in ("ese", "ian", "ean", "an", "ish", "i") if word.endswith(end)]
+
+
+def _same_value(mine: Fact, theirs: Fact) -> bool:
+    a, b = mine.value, theirs.value
+    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
+
+
+def _same_date(mine: Fact, theirs: Fact) -> bool:
+    if theirs.kind is not FactKind.DATE:
+        return mine.key[:3] == (None, None, None) and _same_value(mine, theirs)  # a year
+    a, b = _with_weekday(mine.key), _with_weekday(theirs.key)
+    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
+    return bool(shared) and all(x == y for x, y in shared)
+
+
+def _with_weekday(key: tuple) -> tuple:
+    weekday, day, month, year = key
+    if weekday is None and None not in (day, month, year):
+        with contextlib.suppress(ValueError):  # 31 February: no weekday to compare
+            weekday = datetime.date(year, month, day).weekday()
+    return (weekday, day, month, year)
+
+
+def _counterpart(fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int]) -> str | None:
+    """What the evidence says in the fact's place: a fact of the same kind (and unit, for numbers)
+    that the rewrite sentence does not mention, the likeliest one first."""
+    if fact.kind is FactKind.DESCRIPTION:
+        return next((d for i in evidence if (d := _description_in(fact.key[0], known.words[i]))), None)
+    own_terms = tuple(w.term for w in own)
+    context = words_around(fact, own)
+    best: tuple[int, int, str] | None = None
+    for rank, index in enumerate(evidence):
+        for theirs, around in zip(known.facts[index], known.contexts[index], strict=True):
+            score = _pairing(fact, theirs, own_terms, context, around)
+            if score is not None and (best is None or (score, -rank) > best[:2]):
+                best = (score, -rank, theirs.text)
+    return best[2] if best else None
+
+
+def _initials(a: Fact, b: Fact) -> bool:
+    def initials(f: Fact) -> str:
+        return "".join(w[0] for w in f.text.split() if w[0].isupper()).casefold()
+
+    return (a.shape == "acronym" and a.text.casefold() == initials(b)) or (
+        b.shape == "acronym" and b.text.casefold() == initials(a)
+    )
+
+
+def _description_in(anchor: str, sentence_words: tuple[Word, ...]) -> str:
+    """How a source sentence describes the thing: the anchor word and the words before it up to a
+    stopword ("a major healthcare benchmark" → "major healthcare benchmark")."""
+    for i, w in enumerate(sentence_words):
+        if w.term == anchor:
+            first = i
+            while first > 0 and i - first < 2 and sentence_words[first - 1].term not in STOPWORDS:
+                first -= 1
+            if first < i:
+                return " ".join(x.text for x in sentence_words[first : i + 1])
+    return ""
+
+
+def _pairing(
+    mine: Fact,
+    theirs: Fact,
+    own_terms: tuple[str, ...],
+    context: frozenset[str],
+    their_context: frozenset[str],
+) -> int | None:
+    """How likely `theirs` stands where the rewrite put `mine`; None when it cannot."""
+    if theirs.kind is not mine.kind:
+        return None
+    if mine.kind is FactKind.NUMBER:
+        return 1 if mine.unit == theirs.unit else None
+    if mine.kind is FactKind.DATE:
+        fields = [i for i, x in enumerate(mine.key) if x is not None]
+        return 1 if any(theirs.key[i] is not None for i in fields) else None
+    if _contains(own_terms, theirs.key):
+        return None
+    if mine.kind is FactKind.QUOTE:
+        return 1 if set(mine.key) & set(theirs.key) - STOPWORDS else None
+    if set(theirs.key) <= set(mine.key) or set(mine.key) <= set(theirs.key) or _initials(mine, theirs):
+        return None  # the same name, shorter, longer or abbreviated ("MedBot", "EU")
+    shared_word = bool(set(mine.key) & set(theirs.key))
+    overlap = len(context & their_context)
+    if not shared_word and not overlap:
+        return None
+    score = 3 * shared_word + 2 * (mine.shape == theirs.shape) + overlap
+    return score if score >= 3 else None
