@@ -40,6 +40,7 @@ def decide(
     change: Change,
     via: Via,
     decided_at: str | None = None,
+    suggestion: Verdict | None = None,
 ) -> Event | None:
     """Apply `change` to the reviewer's verdict on the sentence and commit it as one event.
 
@@ -47,7 +48,7 @@ def decide(
     Raises BadInput for an unknown sentence, a source sentence or evidence outside the source.
     """
     with project.write() as conn:
-        return decide_within(conn, project.origin, sentence_id, reviewer, change, via, decided_at)
+        return decide_within(conn, project.origin, sentence_id, reviewer, change, via, decided_at, suggestion)
 
 
 def decide_within(
@@ -58,8 +59,12 @@ def decide_within(
     change: Change,
     via: Via,
     decided_at: str | None = None,
+    suggestion: Verdict | None = None,
 ) -> Event | None:
-    """`decide` inside a write transaction the caller holds (to make many decisions atomically)."""
+    """`decide` inside a write transaction the caller holds (to make many decisions atomically).
+
+    `suggestion` is recorded only on decisions that give a label (it says whether it was followed).
+    """
     reviewer = check_reviewer(reviewer)
     target = _target(conn, sentence_id)
     before = _state(conn, sentence_id, reviewer)
@@ -68,7 +73,9 @@ def decide_within(
     kind = kind_of(before, after)
     if kind is None:
         return None
-    return _append(conn, origin, sentence_id, reviewer, kind, before, after, via, decided_at)
+    if after.label is None or after.label == before.label:
+        suggestion = None
+    return _append(conn, origin, sentence_id, reviewer, kind, before, after, via, decided_at, suggestion)
 
 
 def current(project: Project, sentence_id: str, reviewer: str) -> VerdictState:
@@ -160,6 +167,7 @@ def _append(
     after: VerdictState,
     via: Via,
     decided_at: str | None,
+    suggestion: Verdict | None,
 ) -> Event:
     last = conn.execute(
         "SELECT seq, hash, decided_at FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1",
@@ -177,6 +185,7 @@ def _append(
         after=after,
         via=via,
         decided_at=decided_at or next_time(now(), last_time),
+        suggestion=suggestion,
     )
     insert_events(conn, [event])
     return event
@@ -185,7 +194,7 @@ def _append(
 def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
     """Append events as they are (their hashes already computed); the trigger updates verdicts."""
     conn.executemany(
-        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 15)})",
+        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 16)})",
         (
             (
                 e.id,
@@ -203,6 +212,7 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
                 e.decided_at,
                 e.prev_hash,
                 e.hash,
+                e.suggestion.value if e.suggestion else None,
             )
             for e in events
         ),
@@ -211,7 +221,7 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
 
 _EVENT_COLUMNS = (
     "id, origin, seq, kind, sentence_id, reviewer, label, previous_label, evidence, note,"
-    " included, via, decided_at, prev_hash, hash"
+    " included, via, decided_at, prev_hash, hash, suggestion"
 )
 
 
@@ -232,6 +242,7 @@ def _event(row: tuple) -> Event:
         decided_at,
         prev_hash,
         hash_,
+        suggestion,
     ) = row
     return Event(
         id=id_,
@@ -246,4 +257,5 @@ def _event(row: tuple) -> Event:
         decided_at=decided_at,
         prev_hash=prev_hash,
         hash=hash_,
+        suggestion=Verdict(suggestion) if suggestion else None,
     )

@@ -150,3 +150,27 @@ def m002_decision_events(db: Database) -> None:
         END;
         """,
     )
+
+
+@migrations()
+def m003_evidence_assistant(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        -- The assistant's suggestion on screen when a verdict was given: how often reviewers
+        -- follow it is part of the audit.
+        ALTER TABLE events ADD COLUMN suggestion TEXT
+            CHECK (suggestion IN ('supported', 'contradicted', 'unverifiable'));
+
+        -- The assistant's assessment of a rewrite against its source, computed once. Article ids
+        -- hash their texts, so the pair names the two texts; `method` names the algorithm.
+        CREATE TABLE assessments (
+            source_id TEXT NOT NULL REFERENCES articles(id),
+            rewrite_id TEXT NOT NULL REFERENCES articles(id),
+            method TEXT NOT NULL,
+            data TEXT NOT NULL,
+            computed_at TEXT NOT NULL,
+            PRIMARY KEY (source_id, rewrite_id, method)
+        ) WITHOUT ROWID;
+        """,
+    )

@@ -4,9 +4,11 @@ Each action commits its event before it returns the new state, so whatever the w
 saved is on disk. The window renders what comes back and holds no rules of its own.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factcheck.core.article import Article, Sentence
+from factcheck.core.assistant import Assessment, Hints
 from factcheck.core.errors import BadInput
 from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
 from factcheck.store.articles import ArticleSummary, list_articles, load_article
@@ -22,6 +24,11 @@ class OpenArticle:
     source: Article
     verdicts: dict[str, VerdictState] = field(default_factory=dict)
     """By sentence id; a sentence the reviewer never touched is absent (UNDECIDED)."""
+    assessment: Assessment | None = None
+    """The evidence assistant's hints, once computed (they arrive after the article opens)."""
+
+    def hints(self, sentence: Sentence) -> Hints | None:
+        return self.assessment.hints[sentence.index] if self.assessment else None
 
     def state(self, sentence: Sentence) -> VerdictState:
         return self.verdicts.get(sentence.id, UNDECIDED)
@@ -93,10 +100,24 @@ class ReviewSession:
         article.verdicts = verdicts_for_article(self.project, article.rewrite.id, self.reviewer)
 
     def change(
-        self, article: OpenArticle, sentence: Sentence, aspect: Aspect, value: object, via: Via = Via.WINDOW
+        self,
+        article: OpenArticle,
+        sentence: Sentence,
+        changes: Mapping[Aspect, object],
+        via: Via = Via.WINDOW,
     ) -> VerdictState:
-        """Set one aspect of my verdict on `sentence`, commit it, and return the committed state."""
-        decide(self.project, sentence.id, self.reviewer, lambda s: s.with_aspect(aspect, value), via)
+        """Set aspects of my verdict on `sentence` in one event, commit it, and return the
+        committed state. A new label records the assistant's suggestion, if there is one, so
+        that how often reviewers follow it can be counted."""
+
+        def apply(state: VerdictState) -> VerdictState:
+            for aspect, value in changes.items():
+                state = state.with_aspect(aspect, value)
+            return state
+
+        hints = article.hints(sentence)
+        suggestion = hints.suggestion.verdict if hints and Aspect.LABEL in changes else None
+        decide(self.project, sentence.id, self.reviewer, apply, via, suggestion=suggestion)
         # Read back what was committed (another process may have changed other aspects meanwhile).
         state = current(self.project, sentence.id, self.reviewer)
         if state == UNDECIDED:
