@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from factcheck import __version__
-from factcheck.cli import commands
+from factcheck.cli import align, commands
 from factcheck.core.errors import FactcheckError
 from factcheck.store.project import describe
 
@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="do not prefix cells that a spreadsheet would execute (=, +, -, @ …)",
     )
 
+    align.add_parser(sub)
+
     p = command("import-verdicts", "read verdicts back from an exported CSV (all rows or none)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--raw", action="store_true", help="the file was exported with --raw")
@@ -127,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run(path, reviewer, seed_demo=is_default)
     try:
+        if args.command == "align":  # works on files, without a project
+            return align.run(args)
         return commands.run(args, path, reviewer, seed_demo=is_default)
     except FactcheckError as error:
         print(f"factcheck: {error}", file=sys.stderr)

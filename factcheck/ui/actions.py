@@ -36,6 +36,10 @@ class Actions:
     previous_sentence: QAction
     next_unreviewed: QAction
     attach_evidence: QAction
+    next_candidate: QAction
+    previous_candidate: QAction
+    attach_candidate: QAction
+    accept_suggestion: QAction
     remove_evidence: QAction
     write_note: QAction
     toggle_review: QAction
@@ -101,6 +105,15 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
             "E",
             tip=tr("Select a passage in the source pane first"),
         ),
+        next_candidate=action(tr("Next Source Candidate"), "]"),
+        previous_candidate=action(tr("Previous Source Candidate"), "["),
+        attach_candidate=action(tr("&Attach the Candidate as Evidence"), "A"),
+        accept_suggestion=action(
+            tr("Accept the Assistant's Suggestion"),
+            "Return",
+            "Enter",
+            tip=tr("Records the suggested verdict as yours, with the candidate as evidence"),
+        ),
         remove_evidence=action(tr("&Remove Last Evidence"), "Shift+E"),
         write_note=action(tr("&Write a Note"), "T", tip=tr("Esc returns to the rewrite")),
         toggle_review=action(
@@ -140,6 +153,8 @@ def build_menus(menu_bar: QMenuBar, a: Actions) -> None:
     review.addActions([a.next_sentence, a.previous_sentence, a.next_unreviewed])
     review.addSeparator()
     review.addActions([a.attach_evidence, a.remove_evidence, a.write_note, a.toggle_review])
+    review.addSeparator()
+    review.addActions([a.accept_suggestion, a.next_candidate, a.previous_candidate, a.attach_candidate])
     review.addSeparator()
     review.addActions([a.advance, a.reviewer])
     view = menu_bar.addMenu(tr("&View"))

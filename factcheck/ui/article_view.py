@@ -9,7 +9,7 @@ opens as fast as its plain text, and a new verdict repaints one sentence, not th
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -281,6 +281,28 @@ class ArticleView(QPlainTextEdit):
             for rect in self.line_rects(start, end):
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
 
+    def underline_spans(self, painter: QPainter, spans: Sequence[Span], colour: QColor, wavy: bool) -> None:
+        """Underline spans: wavy for a discrepancy, dotted for a difference (shape, not only colour)."""
+        pen = QPen(colour, 1.4 if wavy else 1.6)
+        if not wavy:
+            pen.setStyle(Qt.PenStyle.DotLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for start, end in spans:
+            for rect in self.line_rects(start, end):
+                y = rect.bottom() - 1.5
+                if not wavy:
+                    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+                    continue
+                path = QPainterPath(QPointF(rect.left(), y))
+                x, up = rect.left(), True
+                while x < rect.right():
+                    step = min(3.0, rect.right() - x)
+                    path.quadTo(QPointF(x + step / 2, y + (-2.2 if up else 2.2)), QPointF(x + step, y))
+                    x += step
+                    up = not up
+                painter.drawPath(path)
+
     def outline_span(self, painter: QPainter, span: Span, colour: QColor, width: float = 2.0) -> None:
         """Frame the span with one outline around all its lines (not a box per line)."""
         shape = QPainterPath()
@@ -299,13 +321,18 @@ class ArticleView(QPlainTextEdit):
     # ----------------------------------------------------------------- link and image addresses
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and self.article is not None:
-            span = self._span_at(self.offset_at(self.viewport().mapFromGlobal(event.globalPos())))
-            if span is not None:
-                QToolTip.showText(event.globalPos(), self._span_tip(span), self)
+            tip = self.tooltip_at(self.offset_at(self.viewport().mapFromGlobal(event.globalPos())))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
             else:
                 QToolTip.hideText()
             return True
         return super().event(event)
+
+    def tooltip_at(self, offset: int) -> str:
+        """What to tell about the text at `offset`: a link's or an image's address."""
+        span = self._span_at(offset)
+        return self._span_tip(span) if span is not None else ""
 
     def _span_at(self, offset: int) -> InlineSpan | None:
         assert self.article is not None

@@ -2,7 +2,7 @@
 
 from enum import StrEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -15,6 +15,18 @@ class Pane(StrEnum):
 class _QueryEdit(QLineEdit):
     escaped = Signal()
     backwards = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        # Enter steps through matches and Esc closes the bar: the window's shortcuts for these
+        # keys (accept the suggestion, …) must not see them while the reviewer is finding.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        ):
+            event.accept()
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

@@ -3,7 +3,7 @@
 import sqlite3
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtGui import QCloseEvent, QFont, QTextCursor
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -26,6 +26,7 @@ from factcheck.ui.actions import Actions, build_actions, build_menus
 from factcheck.ui.find_bar import FindBar
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
+from factcheck.ui.omissions import OmissionsList
 from factcheck.ui.review import ReviewController
 from factcheck.ui.rewrite_view import RewriteView
 from factcheck.ui.sidebar import ArticleRole, ArticleTreeModel, Sidebar
@@ -75,9 +76,15 @@ class MainWindow(QMainWindow):
         self.pages = QStackedWidget()
         self.pages.addWidget(_column(self.work, self.find_bar, stretch=0))
         self.pages.addWidget(self.empty)
+        self.omissions = OmissionsList()
+        self.left = QSplitter(Qt.Orientation.Vertical)
+        self.left.setObjectName("left")
+        self.left.addWidget(self.sidebar)
+        self.left.addWidget(self.omissions)
+        self.left.setSizes([420, 380])
         self.main = QSplitter(Qt.Orientation.Horizontal)
         self.main.setObjectName("main")
-        self.main.addWidget(self.sidebar)
+        self.main.addWidget(self.left)
         self.main.addWidget(self.pages)
         self.main.setStretchFactor(1, 1)
         self.setCentralWidget(self.main)
@@ -128,6 +135,10 @@ class MainWindow(QMainWindow):
         a.previous_sentence.triggered.connect(lambda: review.step(-1))
         a.next_unreviewed.triggered.connect(review.next_unreviewed)
         a.attach_evidence.triggered.connect(review.attach_evidence)
+        a.next_candidate.triggered.connect(lambda: review.step_candidate(1))
+        a.previous_candidate.triggered.connect(lambda: review.step_candidate(-1))
+        a.attach_candidate.triggered.connect(review.attach_candidate)
+        a.accept_suggestion.triggered.connect(review.accept_suggestion)
         a.remove_evidence.triggered.connect(lambda: review.remove_evidence(-1))
         a.write_note.triggered.connect(self.panel.focus_note)
         a.toggle_review.triggered.connect(review.toggle_review)
@@ -138,7 +149,7 @@ class MainWindow(QMainWindow):
         a.zoom_in.triggered.connect(lambda: self._zoom(1))
         a.zoom_out.triggered.connect(lambda: self._zoom(-1))
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
-        a.toggle_sidebar.toggled.connect(self.sidebar.setVisible)
+        a.toggle_sidebar.toggled.connect(self.left.setVisible)
         a.reviewer.triggered.connect(self.ask_reviewer)
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(lambda: dialogs.ask_import(self))
@@ -151,6 +162,10 @@ class MainWindow(QMainWindow):
         self.sidebar.articleChosen.connect(self.open_article)
         self.panel.escaped.connect(lambda: self.rewrite_view.setFocus(Qt.FocusReason.ShortcutFocusReason))
         review.articleOpened.connect(self._article_opened)
+        review.assessed.connect(
+            lambda article: self.omissions.show_omissions(article.source, article.assessment)
+        )
+        self.omissions.sentenceChosen.connect(self.show_in_source)
         review.progressChanged.connect(self._progress_changed)
         review.message.connect(lambda text: self.statusBar().showMessage(text, 5000))
         review.failed.connect(self.show_error)
@@ -214,8 +229,18 @@ class MainWindow(QMainWindow):
             article.rewrite, rewrite_details(article.rewrite, reviewed, to_review)
         )
         self.source_header.show_article(article.source, source_details(article.source))
+        self.omissions.show_omissions(article.source, article.assessment)
         self.progress_label.setText(self.tr("%d / %d reviewed") % (reviewed, to_review))
         self._update_title(article)
+
+    def show_in_source(self, start: int, end: int) -> None:
+        """Select a passage of the source (ready to attach with E) and bring it into view."""
+        view = self.source_view
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_qt(start))
+        cursor.setPosition(view.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        view.scroll_to(start, end)
 
     def _progress_changed(self, summary: ArticleSummary) -> None:
         self.tree.update_article(summary)
@@ -292,7 +317,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1440, 880)
-        for name, splitter in (("main", self.main), ("panes", self.panes), ("work", self.work)):
+        for name, splitter in self._splitters():
             state = s.value(f"splitters/{name}")
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
@@ -302,12 +327,15 @@ class MainWindow(QMainWindow):
                 view.set_point_size(size)
         self.actions.advance.setChecked(s.value("advanceAfterMarking", True, bool))
         self.actions.toggle_sidebar.setChecked(s.value("showArticles", True, bool))
-        self.sidebar.setVisible(self.actions.toggle_sidebar.isChecked())
+        self.left.setVisible(self.actions.toggle_sidebar.isChecked())
+
+    def _splitters(self) -> list[tuple[str, QSplitter]]:
+        return [("main", self.main), ("left", self.left), ("panes", self.panes), ("work", self.work)]
 
     def _save_settings(self) -> None:
         s = self.settings
         s.setValue("geometry", self.saveGeometry())
-        for name, splitter in (("main", self.main), ("panes", self.panes), ("work", self.work)):
+        for name, splitter in self._splitters():
             s.setValue(f"splitters/{name}", splitter.saveState())
         s.setValue("advanceAfterMarking", self.actions.advance.isChecked())
         s.setValue("showArticles", self.actions.toggle_sidebar.isChecked())
@@ -321,6 +349,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.commit_note()  # a note typed a moment ago is saved before the window goes
+        self.review.stop_jobs()
         self._save_settings()
         super().closeEvent(event)
 

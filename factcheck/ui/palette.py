@@ -50,3 +50,10 @@ CURRENT_FILL = QColor(255, 244, 179, 110)
 FIND_MATCH = QColor(255, 150, 50, 90)
 BOILERPLATE_TEXT = QColor("#9A9A9A")
 LINK_TEXT = QColor("#1A5FB4")
+FLAG = QColor("#C0392B")
+"""Wavy underline of a discrepancy flag (a shape as well as a colour: readable without colour)."""
+DIFF = QColor("#5B6B7A")
+"""Dotted underline of words the rewrite added or changed relative to the shown candidate."""
+CANDIDATE = QColor(86, 180, 233, 70)
+"""Okabe & Ito's sky blue, faint: the source sentence the assistant shows for the current one."""
+CANDIDATE_OUTLINE = QColor("#3A8DC0")

@@ -5,23 +5,29 @@ views show it, and the panel says "Saved".
 """
 
 import sqlite3
+import time
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from factcheck.core.article import Sentence
+from factcheck.core.article import Article, Sentence
+from factcheck.core.assistant import Assessment, Hints
 from factcheck.core.errors import FactcheckError
+from factcheck.core.evidence import word_diff
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Aspect, Span, VerdictState, Via
 from factcheck.store.articles import ArticleSummary
-from factcheck.store.project import describe
+from factcheck.store.assessments import assessment_for
+from factcheck.store.project import Project, describe
 from factcheck.store.session import OpenArticle, ReviewSession
 from factcheck.ui import palette
+from factcheck.ui.jobs import Job, Progress
 from factcheck.ui.rewrite_view import RewriteView
 from factcheck.ui.source_view import SourceView
-from factcheck.ui.undo import ChangeCommand
+from factcheck.ui.undo import ChangeCommand, Changes
 from factcheck.ui.verdict_panel import VerdictPanel
 
 
@@ -31,6 +37,7 @@ class ReviewController(QObject):
     message = Signal(str)  # a passing message for the status bar
     failed = Signal(str)  # one line for an error dialog
     decisionSaved = Signal(str)  # sentence id, once the event is committed and shown
+    assessed = Signal(object)  # OpenArticle, once the assistant's hints have arrived
 
     def __init__(
         self,
@@ -49,12 +56,16 @@ class ReviewController(QObject):
         self.summary: ArticleSummary | None = None
         self.undo_stack = QUndoStack(self)
         self.advance_after_marking = True
+        self.shown_candidate = 0
+        """Which of the current sentence's candidates the source pane shows (] and [ step)."""
+        self.jobs: set[Job] = set()
         rewrite_view.sentenceClicked.connect(self.go_to)
         panel.labelChosen.connect(self.mark)
         panel.evidenceRemoved.connect(self.remove_evidence)
         panel.evidenceShown.connect(self.show_evidence)
         panel.noteCommitted.connect(self.save_note)
         panel.inclusionToggled.connect(self.toggle_review)
+        panel.hints.candidateChosen.connect(self.show_candidate)
 
     # ----------------------------------------------------------------- opening
     def open_article(self, article_id: str, summary: ArticleSummary | None = None) -> bool:
@@ -70,7 +81,10 @@ class ReviewController(QObject):
         self.rewrite_view.show_rewrite(article.rewrite, article.state, article.in_review)
         self.source_view.show_article(article.source)
         self.source_view.set_evidence((), scroll=False)
+        self.source_view.set_candidate(None, scroll=False)
+        self.panel.hints.show_waiting(self.tr("Finding evidence…"))
         self.articleOpened.emit(article)
+        self._start_assessment(article)
         sentences = article.rewrite.sentences
         if not sentences:
             self.panel.show_nothing(self.tr("This rewrite has no sentences"))
@@ -81,6 +95,7 @@ class ReviewController(QObject):
 
     def close_article(self) -> None:
         self.panel.commit_note()
+        self.stop_jobs()
         self.article = None
         self.rewrite_view.show_rewrite(None, lambda s: VerdictState(), lambda s: False)
         self.source_view.show_article(None)
@@ -107,6 +122,7 @@ class ReviewController(QObject):
         if self.article is None or index is None:
             return
         self.panel.commit_note()  # the note belongs to the sentence being left
+        self.shown_candidate = 0
         self.rewrite_view.set_current(index, scroll)
         self._show_current(scroll=True)
 
@@ -205,21 +221,29 @@ class ReviewController(QObject):
         text = self.tr("Take Into the Review") if take_in else self.tr("Leave Out of the Review")
         self._change(sentence, Aspect.INCLUDED, included, text)
 
-    def _change(self, sentence: Sentence, aspect: Aspect, value: object, text: str) -> bool:
-        """Record one change and push its undo command; False if nothing was saved."""
+    def _change(
+        self, sentence: Sentence, aspect: Aspect, value: object, text: str, via: Via = Via.WINDOW
+    ) -> bool:
+        return self._change_all(sentence, {aspect: value}, text, via)
+
+    def _change_all(self, sentence: Sentence, changes: Changes, text: str, via: Via = Via.WINDOW) -> bool:
+        """Record one decision and push its undo command; False if nothing was saved."""
         assert self.article is not None
-        old = self.article.state(sentence).get(aspect)
-        if old == value:
+        state = self.article.state(sentence)
+        old = {aspect: state.get(aspect) for aspect in changes}
+        new = {aspect: value for aspect, value in changes.items() if old[aspect] != value}
+        if not new:
             return False
-        if not self._record(sentence, aspect, value, Via.WINDOW):
+        if not self._record(sentence, new, via):
             return False
-        self.undo_stack.push(ChangeCommand(self._undo_or_redo, sentence.id, aspect, old, value, text))
+        old = {aspect: old[aspect] for aspect in new}
+        self.undo_stack.push(ChangeCommand(self._undo_or_redo, sentence.id, old, new, text))
         return True
 
-    def _record(self, sentence: Sentence, aspect: Aspect, value: object, via: Via) -> bool:
+    def _record(self, sentence: Sentence, changes: Changes, via: Via) -> bool:
         assert self.article is not None
         try:
-            self.session.change(self.article, sentence, aspect, value, via)
+            self.session.change(self.article, sentence, changes, via)
         except (FactcheckError, sqlite3.Error) as error:
             self._fail(error)
             return False
@@ -232,7 +256,7 @@ class ReviewController(QObject):
         self.decisionSaved.emit(sentence.id)
         return True
 
-    def _undo_or_redo(self, sentence_id: str, aspect: Aspect, value: object, via: Via) -> bool:
+    def _undo_or_redo(self, sentence_id: str, changes: Changes, via: Via) -> bool:
         """Apply an undo or redo: show the sentence it concerns, then record the change."""
         if self.article is None or not any(s.id == sentence_id for s in self.article.rewrite.sentences):
             article_id = self.session.article_of(sentence_id)
@@ -241,7 +265,7 @@ class ReviewController(QObject):
         assert self.article is not None
         sentence = next(s for s in self.article.rewrite.sentences if s.id == sentence_id)
         self.go_to(sentence.index)
-        return self._record(sentence, aspect, value, via)
+        return self._record(sentence, changes, via)
 
     # ----------------------------------------------------------------- showing
     def _show_current(self, scroll: bool) -> None:
@@ -254,6 +278,121 @@ class ReviewController(QObject):
             sentence.index + 1, total, state, sentence.boilerplate, self._quotes(state.evidence)
         )
         self.source_view.set_evidence(state.evidence, scroll=scroll)
+        # With evidence attached, the pane shows it; otherwise it follows the assistant's candidate.
+        self._show_hints(scroll=scroll and not state.evidence)
+
+    # ----------------------------------------------------------------- the evidence assistant
+    def _start_assessment(self, article: OpenArticle) -> None:
+        """Compute (or read back) the assistant's hints off the UI thread; the window stays usable."""
+        self.stop_jobs()
+        path = self.session.project.path
+        source, rewrite = article.source, article.rewrite
+        if path is None:  # a project in memory cannot be shared with a thread
+            self._assessed(article, assessment_for(self.session.project, source, rewrite))
+            return
+        started = time.monotonic()
+        job = Job(lambda progress: _assess_in_thread(path, source, rewrite, progress))
+        job.succeeded.connect(lambda result: self._assessed(article, result))
+        job.failed.connect(lambda message: self._assessment_failed(article, message))
+        job.progressed.connect(lambda done, total: self._assessing(article, started, done, total))
+        job.finished.connect(lambda: self.jobs.discard(job))
+        self.jobs.add(job)
+        job.start()
+
+    def stop_jobs(self) -> None:
+        for job in list(self.jobs):
+            job.cancel()
+            job.wait()
+
+    def _assessing(self, article: OpenArticle, started: float, done: int, total: int) -> None:
+        if article is self.article and time.monotonic() - started > 0.5 and total:
+            self.panel.hints.show_waiting(self.tr("Finding evidence… %d%%") % (100 * done // total))
+
+    def _assessment_failed(self, article: OpenArticle, message: str) -> None:
+        if article is self.article:
+            self.panel.hints.show_waiting(self.tr("The evidence assistant stopped: %s") % message)
+
+    def _assessed(self, article: OpenArticle, assessment: Assessment) -> None:
+        if article is not self.article:
+            return  # the reviewer has moved on to another article meanwhile
+        article.assessment = assessment
+        self.rewrite_view.set_hints(article.hints)
+        sentence = self.current()
+        self._show_hints(scroll=sentence is not None and not article.state(sentence).evidence)
+        self.assessed.emit(article)
+
+    def hints(self) -> Hints | None:
+        sentence = self.current()
+        return self.article.hints(sentence) if sentence and self.article else None
+
+    def _candidate_span(self, hints: Hints, position: int) -> tuple[int, int] | None:
+        assert self.article is not None
+        if not 0 <= position < len(hints.matches):
+            return None
+        sentence = self.article.source.sentences[hints.matches[position].source_index]
+        return sentence.start, sentence.end
+
+    def _show_hints(self, scroll: bool) -> None:
+        sentence, hints = self.current(), self.hints()
+        if sentence is None or self.article is None or hints is None:
+            self.source_view.set_candidate(None, scroll=False)
+            self.rewrite_view.set_diff([])
+            return
+        shown = min(self.shown_candidate, max(len(hints.matches) - 1, 0))
+        source_sentences = self.article.source.sentences
+        texts = [source_sentences[m.source_index].text for m in hints.matches]
+        self.panel.hints.show_hints(hints, texts, shown)
+        self.source_view.set_candidate(self._candidate_span(hints, shown), scroll=scroll)
+        diff = word_diff(sentence.text, texts[shown]) if texts else ()
+        self.rewrite_view.set_diff([(sentence.start + a, sentence.start + b) for a, b in diff])
+
+    def step_candidate(self, direction: int) -> None:
+        hints = self.hints()
+        if hints is not None and hints.matches:
+            self.show_candidate((self.shown_candidate + direction) % len(hints.matches))
+
+    def show_candidate(self, position: int) -> None:
+        hints = self.hints()
+        if hints is None or not 0 <= position < len(hints.matches):
+            return
+        self.shown_candidate = position
+        self._show_hints(scroll=True)
+
+    def attach_candidate(self) -> None:
+        """Attach the candidate on show as evidence, as if it had been selected and E pressed."""
+        sentence, hints = self.current(), self.hints()
+        if sentence is None or self.article is None or hints is None:
+            return
+        span = self._candidate_span(hints, self.shown_candidate)
+        evidence = self.article.state(sentence).evidence
+        if span is None:
+            self.message.emit(self.tr("The assistant has no source sentence for this one."))
+        elif span in evidence:
+            self.message.emit(self.tr("That passage is already attached."))
+        else:
+            self._change(sentence, Aspect.EVIDENCE, (*evidence, span), self.tr("Attach Candidate"))
+
+    def accept_suggestion(self) -> None:
+        """Take the suggested verdict as mine, with the candidate on show as its evidence."""
+        sentence, hints = self.current(), self.hints()
+        if sentence is None or self.article is None:
+            return
+        if hints is None:
+            self.message.emit(self.tr("The evidence assistant is still reading this article."))
+            return
+        self.panel.commit_note()
+        label = hints.suggestion.verdict
+        changes: dict[Aspect, object] = {Aspect.LABEL: label}
+        span = self._candidate_span(hints, self.shown_candidate)
+        evidence = self.article.state(sentence).evidence
+        if span is not None and span not in evidence and label is not Verdict.UNVERIFIABLE:
+            changes[Aspect.EVIDENCE] = (*evidence, span)
+        text = self.tr("Accept Suggestion %s") % palette.LOOKS[label].name
+        saved = self._change_all(sentence, changes, text, Via.SUGGESTION)
+        if saved and self.advance_after_marking:
+            following = self.article.next_in_review(sentence.index, 1)
+            if following is not None:
+                self.go_to(following)
 
     def _quotes(self, evidence: tuple[Span, ...]) -> list[str]:
         assert self.article is not None
@@ -269,3 +408,12 @@ class ReviewController(QObject):
 
     def _fail(self, error: Exception) -> None:
         self.failed.emit(describe(error) if isinstance(error, sqlite3.Error) else str(error))
+
+
+def _assess_in_thread(path: Path, source: Article, rewrite: Article, progress: Progress) -> Assessment:
+    """On a worker thread, with its own connection: the kept assessment, or a new one."""
+    project = Project.open(path)
+    try:
+        return assessment_for(project, source, rewrite, progress)
+    finally:
+        project.close()

@@ -8,6 +8,7 @@ from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEven
 from PySide6.QtWidgets import QWidget
 
 from factcheck.core.article import Article, Sentence, sentence_at
+from factcheck.core.assistant import Hints
 from factcheck.core.review import UNDECIDED, VerdictState
 from factcheck.ui import palette
 from factcheck.ui.article_view import ArticleView
@@ -27,6 +28,9 @@ class RewriteView(ArticleView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._state_of: Callable[[Sentence], VerdictState] = lambda sentence: UNDECIDED
         self._in_review: Callable[[Sentence], bool] = lambda sentence: not sentence.boilerplate
+        self._hints: Callable[[Sentence], Hints | None] = lambda sentence: None
+        self.diff_spans: list[tuple[int, int]] = []
+        """Words of the current sentence that the shown candidate does not have."""
         self.current: int | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -44,12 +48,30 @@ class RewriteView(ArticleView):
         """Show the rewrite; `state_of` and `in_review` tell how to paint each sentence."""
         self._state_of = state_of
         self._in_review = in_review
+        self._hints = lambda sentence: None
+        self.diff_spans = []
         self.current = None
         self.find_matches = []
         sentences = article.sentences if article else ()
         self._starts = [s.start for s in sentences]
         self._ends = [s.end for s in sentences]
         self.show_article(article)
+
+    def set_hints(self, hints_of: Callable[[Sentence], Hints | None]) -> None:
+        """Show the assistant's flags (it computes them after the article has opened)."""
+        self._hints = hints_of
+        self.viewport().update()
+
+    def set_diff(self, spans: list[tuple[int, int]]) -> None:
+        self.diff_spans = spans
+        self.viewport().update()
+
+    def flag_spans(self, sentence: Sentence) -> list[tuple[int, int, str]]:
+        """The sentence's discrepancy flags as absolute offsets, with their reasons."""
+        hints = self._hints(sentence)
+        if hints is None:
+            return []
+        return [(sentence.start + f.start, sentence.start + f.end, f.reason) for f in hints.flags]
 
     def set_current(self, index: int | None, scroll: bool = True) -> None:
         self.current = index
@@ -94,9 +116,31 @@ class RewriteView(ArticleView):
             self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
 
     def paint_over(self, painter: QPainter) -> None:
+        if self.article is not None:
+            sentences = self.article.sentences
+            flagged = [
+                (start, end)
+                for i in self.visible_sentences()
+                for start, end, _ in self.flag_spans(sentences[i])
+            ]
+            if flagged:
+                self.underline_spans(painter, flagged, palette.FLAG, wavy=True)
+        if self.diff_spans:
+            self.underline_spans(painter, self.diff_spans, palette.DIFF, wavy=False)
         sentence = self.current_sentence()
         if sentence is not None:
             self.outline_span(painter, (sentence.start, sentence.end), palette.CURRENT_OUTLINE)
+
+    def tooltip_at(self, offset: int) -> str:
+        if self.article is not None:
+            sentence = sentence_at(self.article.sentences, offset)
+            if sentence is not None:
+                reasons = [
+                    reason for start, end, reason in self.flag_spans(sentence) if start <= offset < end
+                ]
+                if reasons:
+                    return "\n".join(reasons)
+        return super().tooltip_at(offset)
 
     # ----------------------------------------------------------------- clicking a sentence
     def mousePressEvent(self, event: QMouseEvent) -> None:

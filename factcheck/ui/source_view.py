@@ -18,6 +18,8 @@ class SourceView(ArticleView):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.evidence: tuple[Span, ...] = ()
+        self.candidate: Span | None = None
+        """The source sentence the assistant shows for the current rewrite sentence."""
 
     def set_evidence(self, evidence: tuple[Span, ...], scroll: bool) -> None:
         """Highlight the current sentence's evidence; scroll to the first passage if asked."""
@@ -26,12 +28,22 @@ class SourceView(ArticleView):
             self.scroll_to(*evidence[0])
         self.viewport().update()
 
+    def set_candidate(self, span: Span | None, scroll: bool) -> None:
+        self.candidate = span
+        if scroll and span is not None:
+            self.scroll_to(*span)
+        self.viewport().update()
+
     def paint_under(self, painter: QPainter) -> None:
+        if self.candidate is not None:
+            self.fill_spans(painter, [self.candidate], palette.CANDIDATE)
         if self.evidence:
             self.fill_spans(painter, self.evidence, palette.EVIDENCE)
         if self.find_matches:
             self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
 
     def paint_over(self, painter: QPainter) -> None:
+        if self.candidate is not None and self.candidate not in self.evidence:
+            self.outline_span(painter, self.candidate, palette.CANDIDATE_OUTLINE, width=1.2)
         for span in self.evidence:
             self.outline_span(painter, span, palette.EVIDENCE_OUTLINE, width=1.0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from factcheck.core.labels import Verdict
 from factcheck.core.review import VerdictState
 from factcheck.ui import palette
+from factcheck.ui.hints_box import HintsBox
 
 NOTE_PAUSE_MS = 800
 """A note is saved this long after the reviewer stops typing (and at once when they leave it)."""
@@ -144,11 +145,15 @@ class VerdictPanel(QFrame):
         note_box.setSpacing(2)
         note_box.addWidget(_caption(self.tr("Note")))
         note_box.addWidget(self.note, 1)
+        self.hints = HintsBox()
         details = QGridLayout()
-        details.addLayout(evidence_box, 0, 0)
-        details.addLayout(note_box, 0, 1)
-        details.setColumnStretch(0, 3)
-        details.setColumnStretch(1, 2)
+        details.setHorizontalSpacing(12)
+        details.addWidget(self.hints, 0, 0)
+        details.addLayout(evidence_box, 0, 1)
+        details.addLayout(note_box, 0, 2)
+        details.setColumnStretch(0, 4)
+        details.setColumnStretch(1, 3)
+        details.setColumnStretch(2, 3)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)

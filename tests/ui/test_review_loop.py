@@ -208,3 +208,13 @@ def test_each_reviewer_sees_only_their_own_verdicts(window: MainWindow) -> None:
     press(window, Qt.Key.Key_2)
     window.set_reviewer("alice")
     assert stored(window, 0).label is Verdict.SUPPORTED
+
+
+def test_enter_in_the_note_starts_a_new_line_and_accepts_nothing(window: MainWindow) -> None:
+    window.actions.write_note.trigger()
+    QTest.keyClicks(window.panel.note, "first")
+    QTest.keyClick(window.panel.note, Qt.Key.Key_Return)
+    QTest.keyClicks(window.panel.note, "second")
+    QTest.keyClick(window.panel.note, Qt.Key.Key_Escape)
+    assert stored(window, 0).note == "first\nsecond"
+    assert stored(window, 0).label is None and current_index(window) == 0

@@ -1,0 +1,83 @@
+"""The evidence assistant in the verdict panel: its suggestion, the source sentences the current
+sentence most likely comes from, and what in it the source does not support. Hints only: the
+reviewer decides (Enter takes the suggestion as their own decision)."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from factcheck.core.assistant import Hints
+from factcheck.core.flags import FlagKind
+from factcheck.ui import palette
+
+FLAG_GLYPH = {FlagKind.NUMBER: "#", FlagKind.DATE: "◷", FlagKind.NAME: "Aa", FlagKind.QUOTE: "“”"}
+
+
+class HintsBox(QWidget):
+    candidateChosen = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel(self.tr("Evidence assistant"))
+        self.caption.setObjectName("caption")
+        self.suggestion = QLabel()
+        self.suggestion.setObjectName("suggestion")
+        self.suggestion.setWordWrap(True)
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.candidates = QListWidget()
+        self.candidates.setObjectName("candidates")
+        self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.candidates.setWordWrap(True)
+        self.candidates.setToolTip(
+            self.tr("Likely sources of this sentence: ] and [ step through them, A attaches one")
+        )
+        self.candidates.itemClicked.connect(lambda item: self.candidateChosen.emit(self.candidates.row(item)))
+        self.flags = QLabel()
+        self.flags.setObjectName("flags")
+        self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(3)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.suggestion)
+        layout.addWidget(self.candidates, 1)
+        layout.addWidget(self.flags)
+        self.show_waiting(self.tr("Finding evidence…"))
+
+    def show_waiting(self, message: str) -> None:
+        self.suggestion.setText(f"<span style='color:#6b7782'>{_escape(message)}</span>")
+        self.candidates.clear()
+        self.flags.setText("")
+        self.flags.hide()
+
+    def show_hints(self, hints: Hints, candidate_texts: list[str], shown: int) -> None:
+        look = palette.LOOKS[hints.suggestion.verdict]
+        self.suggestion.setText(
+            f"<b style='color:{look.colour.name()}'>{look.glyph} {look.name}</b>"
+            f" <span style='color:#3b4650'>{_escape(hints.suggestion.reason)}</span>"
+            f" <span style='color:#6b7782'>· {self.tr('Enter accepts')}</span>"
+        )
+        self.candidates.clear()
+        for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True)):
+            item = QListWidgetItem(f"{match.score:.2f}   {text}")
+            item.setToolTip(text)
+            if i == shown:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.candidates.addItem(item)
+        if hints.matches:
+            self.candidates.setCurrentRow(shown)
+        else:
+            self.candidates.addItem(self.tr("No source sentence shares its words."))
+        self.flags.setVisible(bool(hints.flags))
+        self.flags.setText(
+            "<br>".join(
+                f"<span style='color:{palette.FLAG.name()}'>{FLAG_GLYPH[f.kind]}</span> {_escape(f.reason)}"
+                for f in hints.flags
+            )
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
