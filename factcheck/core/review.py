@@ -18,6 +18,7 @@ class DecisionKind(StrEnum):
     EVIDENCE = "evidence"  # evidence spans attached or removed
     NOTE = "note"  # the free-text rationale edited
     SCOPE = "scope"  # a sentence taken into or out of the review (boilerplate)
+    ADJUDICATE = "adjudicate"  # a lead's final verdict, with the reason in the note
 
 
 class Aspect(StrEnum):

@@ -78,6 +78,63 @@ def decide_within(
     return _append(conn, origin, sentence_id, reviewer, kind, before, after, via, decided_at, suggestion)
 
 
+@dataclass(frozen=True, slots=True)
+class Adjudication:
+    """A lead's final verdict on a sentence."""
+
+    label: Verdict
+    reason: str
+    lead: str
+    evidence: tuple[Span, ...]
+    decided_at: str
+
+
+def adjudicate(
+    project: Project,
+    sentence_id: str,
+    lead: str,
+    label: Verdict,
+    reason: str,
+    via: Via,
+    evidence: tuple[Span, ...] | None = None,
+) -> Event | None:
+    """Set the final verdict of a sentence, with the reason the lead must give; one event."""
+    lead = check_reviewer(lead)
+    if not reason.strip():
+        raise BadInput("an adjudication needs a reason: say why this verdict is the final one")
+    with project.write() as conn:
+        target = _target(conn, sentence_id)
+        before = _adjudicated_state(conn, sentence_id)
+        after = VerdictState(label, before.evidence if evidence is None else evidence, reason.strip())
+        _check_evidence(after.evidence, target)
+        if after == before:
+            return None
+        return _append(
+            conn, project.origin, sentence_id, lead, DecisionKind.ADJUDICATE, before, after, via, None, None
+        )
+
+
+def adjudication(project: Project, sentence_id: str) -> Adjudication | None:
+    row = project.conn.execute(
+        "SELECT label, reason, lead, evidence, decided_at FROM adjudications WHERE sentence_id = ?",
+        [sentence_id],
+    ).fetchone()
+    if row is None:
+        return None
+    label, reason, lead, evidence, decided_at = row
+    return Adjudication(Verdict(label), reason, lead, evidence_from_json(evidence), decided_at)
+
+
+def _adjudicated_state(conn: sqlite3.Connection, sentence_id: str) -> VerdictState:
+    row = conn.execute(
+        "SELECT label, evidence, reason FROM adjudications WHERE sentence_id = ?", [sentence_id]
+    ).fetchone()
+    if row is None:
+        return UNDECIDED
+    label, evidence, reason = row
+    return VerdictState(Verdict(label), evidence_from_json(evidence), reason)
+
+
 def current(project: Project, sentence_id: str, reviewer: str) -> VerdictState:
     return _state(project.conn, sentence_id, reviewer)
 

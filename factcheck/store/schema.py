@@ -174,3 +174,84 @@ def m003_evidence_assistant(db: Database) -> None:
         ) WITHOUT ROWID;
         """,
     )
+
+
+@migrations()
+def m004_audit(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        -- The newest event of each origin's chain. A chain alone cannot show that its newest
+        -- events were deleted; comparing it with this head can.
+        CREATE TABLE chain_heads (
+            origin TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO chain_heads (origin, seq, hash)
+            SELECT origin, seq, hash FROM events e
+            WHERE seq = (SELECT max(seq) FROM events WHERE origin = e.origin);
+        CREATE TRIGGER events_update_chain_heads AFTER INSERT ON events
+        BEGIN
+            INSERT INTO chain_heads (origin, seq, hash) VALUES (NEW.origin, NEW.seq, NEW.hash)
+            ON CONFLICT (origin) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+            WHERE excluded.seq > chain_heads.seq;
+        END;
+
+        -- A lead's final verdict on a sentence is an event like any other (kind 'adjudicate',
+        -- reviewer = the lead, note = the required reason); it is not that lead's own verdict.
+        DROP TRIGGER events_update_verdicts;
+        CREATE TRIGGER events_update_verdicts AFTER INSERT ON events WHEN NEW.kind != 'adjudicate'
+        BEGIN
+            INSERT INTO verdicts
+                (sentence_id, reviewer, label, evidence, note, included, decided_at, event_id)
+            VALUES
+                (NEW.sentence_id, NEW.reviewer, NEW.label, NEW.evidence, NEW.note, NEW.included,
+                 NEW.decided_at, NEW.id)
+            ON CONFLICT (sentence_id, reviewer) DO UPDATE SET
+                label = excluded.label,
+                evidence = excluded.evidence,
+                note = excluded.note,
+                included = excluded.included,
+                decided_at = excluded.decided_at,
+                event_id = excluded.event_id
+            WHERE (excluded.decided_at, excluded.event_id) > (verdicts.decided_at, verdicts.event_id);
+        END;
+        CREATE TABLE adjudications (
+            sentence_id TEXT PRIMARY KEY,
+            label TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            lead TEXT NOT NULL,
+            evidence TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            event_id TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TRIGGER events_update_adjudications AFTER INSERT ON events WHEN NEW.kind = 'adjudicate'
+        BEGIN
+            INSERT INTO adjudications (sentence_id, label, reason, lead, evidence, decided_at, event_id)
+            VALUES (NEW.sentence_id, NEW.label, NEW.note, NEW.reviewer, NEW.evidence, NEW.decided_at, NEW.id)
+            ON CONFLICT (sentence_id) DO UPDATE SET
+                label = excluded.label,
+                reason = excluded.reason,
+                lead = excluded.lead,
+                evidence = excluded.evidence,
+                decided_at = excluded.decided_at,
+                event_id = excluded.event_id
+            WHERE (excluded.decided_at, excluded.event_id)
+                > (adjudications.decided_at, adjudications.event_id);
+        END;
+
+        -- Each merge of other project files into this one, as the merge reported it.
+        CREATE TABLE merges (
+            id TEXT PRIMARY KEY,
+            merged_at TEXT NOT NULL,
+            by TEXT NOT NULL,
+            file TEXT NOT NULL,
+            origins TEXT NOT NULL,
+            events_added INTEGER NOT NULL,
+            report TEXT NOT NULL
+        );
+
+        CREATE INDEX events_by_reviewer ON events(reviewer, decided_at);
+        """,
+    )
