@@ -69,6 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, opens the window.",
     )
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser.add_argument(
+        "--audit", action="store_true", help="open the team lead's audit window instead of the review window"
+    )
     _common(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -127,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from factcheck.ui.app import run  # the window is only loaded when it is wanted
 
-        return run(path, reviewer, seed_demo=is_default)
+        return run(path, reviewer, seed_demo=is_default, audit=args.audit)
     try:
         if args.command == "align":  # works on files, without a project
             return align.run(args)

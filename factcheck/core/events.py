@@ -158,10 +158,15 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def stored_time(text: str) -> datetime:
+    """A time as stored (`format_time`) back as an aware datetime."""
+    return datetime.strptime(text, _FORMAT).replace(tzinfo=UTC)
+
+
 def next_time(moment: datetime, last: str | None) -> str:
     """`moment` as text, nudged past `last` so that one origin's events never share a time."""
     if last is not None:
-        previous = datetime.strptime(last, _FORMAT).replace(tzinfo=UTC)
+        previous = stored_time(last)
         if moment <= previous:
             moment = previous + timedelta(microseconds=1)
     return format_time(moment)

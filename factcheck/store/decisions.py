@@ -149,6 +149,18 @@ def verdicts_for_article(project: Project, article_id: str, reviewer: str) -> di
     return {row[0]: _from_row(row[1:]) for row in rows}
 
 
+def others_verdicts(project: Project, article_id: str, reviewer: str) -> dict[str, dict[str, Verdict]]:
+    """Other reviewers' current verdicts on the article's sentences: sentence id → reviewer → label."""
+    found: dict[str, dict[str, Verdict]] = {}
+    for sentence_id, other, label in project.conn.execute(
+        "SELECT v.sentence_id, v.reviewer, v.label FROM verdicts v JOIN sentences s ON s.id = v.sentence_id"
+        " WHERE s.article_id = ? AND v.reviewer != ? AND v.label IS NOT NULL ORDER BY v.reviewer",
+        [article_id, reviewer],
+    ):
+        found.setdefault(sentence_id, {})[other] = Verdict(label)
+    return found
+
+
 def history(project: Project, sentence_id: str) -> list[Event]:
     """Every event about the sentence, oldest first, from every reviewer."""
     rows = project.conn.execute(

@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from factcheck.core.article import Article, Sentence
 from factcheck.core.assistant import Assessment, Hints
 from factcheck.core.errors import BadInput
+from factcheck.core.labels import Verdict
 from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
 from factcheck.store.articles import ArticleSummary, list_articles, load_article
-from factcheck.store.decisions import check_reviewer, current, decide, verdicts_for_article
+from factcheck.store.decisions import check_reviewer, current, decide, others_verdicts, verdicts_for_article
 from factcheck.store.project import Project
+from factcheck.store.settings import blind_review
 
 
 @dataclass(slots=True)
@@ -26,6 +28,16 @@ class OpenArticle:
     """By sentence id; a sentence the reviewer never touched is absent (UNDECIDED)."""
     assessment: Assessment | None = None
     """The evidence assistant's hints, once computed (they arrive after the article opens)."""
+    others: dict[str, dict[str, Verdict]] = field(default_factory=dict)
+    """Other reviewers' verdicts, by sentence id then reviewer."""
+    blind: bool = False
+    """Blind review: others' verdicts stay hidden on sentences I have not decided."""
+
+    def visible_others(self, sentence: Sentence) -> dict[str, Verdict] | None:
+        """Other reviewers' verdicts I may see on `sentence`; None while blind review hides them."""
+        if self.blind and self.state(sentence).label is None:
+            return None
+        return self.others.get(sentence.id, {})
 
     def hints(self, sentence: Sentence) -> Hints | None:
         return self.assessment.hints[sentence.index] if self.assessment else None
@@ -86,8 +98,13 @@ class ReviewSession:
         if rewrite.source_id is None:
             raise BadInput(f"{rewrite.title!r} is a source; open one of its rewrites to review it")
         source = load_article(self.project, rewrite.source_id)
-        verdicts = verdicts_for_article(self.project, rewrite.id, self.reviewer)
-        return OpenArticle(rewrite, source, verdicts)
+        article = OpenArticle(rewrite, source, verdicts_for_article(self.project, rewrite.id, self.reviewer))
+        self._load_others(article)
+        return article
+
+    def _load_others(self, article: OpenArticle) -> None:
+        article.others = others_verdicts(self.project, article.rewrite.id, self.reviewer)
+        article.blind = blind_review(self.project)
 
     def article_of(self, sentence_id: str) -> str | None:
         """The id of the article a sentence belongs to."""
@@ -98,6 +115,7 @@ class ReviewSession:
 
     def reload_verdicts(self, article: OpenArticle) -> None:
         article.verdicts = verdicts_for_article(self.project, article.rewrite.id, self.reviewer)
+        self._load_others(article)
 
     def change(
         self,

@@ -45,6 +45,7 @@ class Actions:
     toggle_review: QAction
     advance: QAction
     reviewer: QAction
+    audit: QAction
     zoom_in: QAction
     zoom_out: QAction
     zoom_reset: QAction
@@ -123,6 +124,9 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         ),
         advance=action(tr("&Advance After Marking")),
         reviewer=action(tr("Re&viewer…")),
+        audit=action(
+            tr("&Audit…"), "Ctrl+Shift+A", tip=tr("Every reviewer's decisions, agreement and adjudication")
+        ),
         zoom_in=action(tr("Larger Text"), QKeySequence.StandardKey.ZoomIn, "Ctrl+="),
         zoom_out=action(tr("Smaller Text"), QKeySequence.StandardKey.ZoomOut),
         zoom_reset=action(tr("Normal Text Size"), "Ctrl+0"),
@@ -157,6 +161,8 @@ def build_menus(menu_bar: QMenuBar, a: Actions) -> None:
     review.addActions([a.accept_suggestion, a.next_candidate, a.previous_candidate, a.attach_candidate])
     review.addSeparator()
     review.addActions([a.advance, a.reviewer])
+    review.addSeparator()
+    review.addAction(a.audit)
     view = menu_bar.addMenu(tr("&View"))
     view.addActions([a.toggle_sidebar])
     view.addSeparator()

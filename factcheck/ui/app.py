@@ -45,8 +45,9 @@ def settings() -> QSettings:
     return QSettings()
 
 
-def run(path: Path, reviewer: str, seed_demo: bool) -> int:
-    """Open the window on the project at `path`; 1 if the project cannot be opened."""
+def run(path: Path, reviewer: str, seed_demo: bool, audit: bool = False) -> int:
+    """Open the window on the project at `path` (or, with `audit`, the team lead's audit window
+    on it); 1 if the project cannot be opened."""
     app = application()
     try:
         project = open_project(path, seed_demo=seed_demo)
@@ -56,9 +57,12 @@ def run(path: Path, reviewer: str, seed_demo: bool) -> int:
         QMessageBox.critical(None, "factcheck", str(error))
         return 1
     window = MainWindow(session, settings())
-    window.show()
-    window.activateWindow()  # keys work at once, before any click
-    window.reload_articles()
+    if audit:
+        window.open_audit()
+    else:
+        window.show()
+        window.activateWindow()  # keys work at once, before any click
+        window.reload_articles()
     code = app.exec()
     window.session.project.close()  # the window may have switched to another project
     return code

@@ -2,6 +2,8 @@
 sentence most likely comes from, and what in it the source does not support. Hints only: the
 reviewer decides (Enter takes the suggestion as their own decision)."""
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -45,7 +47,7 @@ class HintsBox(QWidget):
         self.show_waiting(self.tr("Finding evidence…"))
 
     def show_waiting(self, message: str) -> None:
-        self.suggestion.setText(f"<span style='color:#6b7782'>{_escape(message)}</span>")
+        self.suggestion.setText(f"<span style='color:#6b7782'>{escape(message)}</span>")
         self.candidates.clear()
         self.flags.setText("")
         self.flags.hide()
@@ -54,7 +56,7 @@ class HintsBox(QWidget):
         look = palette.LOOKS[hints.suggestion.verdict]
         self.suggestion.setText(
             f"<b style='color:{look.colour.name()}'>{look.glyph} {look.name}</b>"
-            f" <span style='color:#3b4650'>{_escape(hints.suggestion.reason)}</span>"
+            f" <span style='color:#3b4650'>{escape(hints.suggestion.reason)}</span>"
             f" <span style='color:#6b7782'>· {self.tr('Enter accepts')}</span>"
         )
         self.candidates.clear()
@@ -73,11 +75,7 @@ class HintsBox(QWidget):
         self.flags.setVisible(bool(hints.flags))
         self.flags.setText(
             "<br>".join(
-                f"<span style='color:{palette.FLAG.name()}'>{FLAG_GLYPH[f.kind]}</span> {_escape(f.reason)}"
+                f"<span style='color:{palette.FLAG.name()}'>{FLAG_GLYPH[f.kind]}</span> {escape(f.reason)}"
                 for f in hints.flags
             )
         )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

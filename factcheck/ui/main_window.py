@@ -23,6 +23,7 @@ from factcheck.store.project import describe
 from factcheck.store.session import OpenArticle, ReviewSession
 from factcheck.ui import dialogs
 from factcheck.ui.actions import Actions, build_actions, build_menus
+from factcheck.ui.audit_window import AuditWindow
 from factcheck.ui.find_bar import FindBar
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.jobs: set = set()
         """Background jobs under way, kept alive until they finish."""
+        self.audit: AuditWindow | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(720, 480)
 
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
         a.zoom_reset.triggered.connect(lambda: self._zoom(0))
         a.toggle_sidebar.toggled.connect(self.left.setVisible)
         a.reviewer.triggered.connect(self.ask_reviewer)
+        a.audit.triggered.connect(self.open_audit)
         a.quit.triggered.connect(self.close)
         a.import_articles.triggered.connect(lambda: dialogs.ask_import(self))
         a.import_demo.triggered.connect(lambda: dialogs.import_demo(self))
@@ -284,10 +287,24 @@ class MainWindow(QMainWindow):
         current = self.review.article.rewrite.id if self.review.article else None
         self.reload_articles(current)
 
+    def open_audit(self) -> AuditWindow:
+        """The team lead's audit of this project, in a window of its own."""
+        if self.audit is None or self.audit.project is not self.session.project:
+            self.audit = AuditWindow(self.session.project, self.session.reviewer, self.settings)
+        else:
+            self.audit.reload()
+        self.audit.show()
+        self.audit.raise_()
+        self.audit.activateWindow()
+        return self.audit
+
     def switch_session(self, session: ReviewSession) -> None:
         """Work on another project file from now on."""
         self.review.close_article()
         self.review.undo_stack.clear()
+        if self.audit is not None:
+            self.audit.close()
+            self.audit = None
         self.session.project.close()
         self.session = session
         self.review.session = session
@@ -350,6 +367,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.commit_note()  # a note typed a moment ago is saved before the window goes
         self.review.stop_jobs()
+        if self.audit is not None:
+            self.audit.close()
         self._save_settings()
         super().closeEvent(event)
 

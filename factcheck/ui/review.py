@@ -277,6 +277,7 @@ class ReviewController(QObject):
         self.panel.show_sentence(
             sentence.index + 1, total, state, sentence.boilerplate, self._quotes(state.evidence)
         )
+        self.panel.show_others(self.article.visible_others(sentence))
         self.source_view.set_evidence(state.evidence, scroll=scroll)
         # With evidence attached, the pane shows it; otherwise it follows the assistant's candidate.
         self._show_hints(scroll=scroll and not state.evidence)

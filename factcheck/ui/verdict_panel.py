@@ -3,6 +3,8 @@
 It shows what it is given and reports what the reviewer asks for; the window records it.
 """
 
+from html import escape
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -72,6 +74,9 @@ class VerdictPanel(QFrame):
         self.saved.setObjectName("savedIndicator")
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+        self.others = QLabel()
+        self.others.setObjectName("others")
+        self.others.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[Verdict, QPushButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
@@ -94,7 +99,8 @@ class VerdictPanel(QFrame):
         self.clear_button.setToolTip(self.tr("Remove my verdict (0 or Backspace)"))
         self.clear_button.clicked.connect(lambda: self.labelChosen.emit(None))
         buttons.addWidget(self.clear_button)
-        buttons.addStretch(1)
+        buttons.addSpacing(16)
+        buttons.addWidget(self.others, 1)
 
         self.scope = QLabel()
         self.scope.setObjectName("scopeBanner")
@@ -174,6 +180,7 @@ class VerdictPanel(QFrame):
             button.setEnabled(False)
         self.clear_button.setEnabled(False)
         self._scope_row.hide()
+        self.others.setText("")
         self.evidence.clear()
         self.note.setPlainText("")
         self.note.setEnabled(False)
@@ -204,6 +211,27 @@ class VerdictPanel(QFrame):
             self.note.setPlainText(state.note)
         self._saved_note = state.note
         self._loading = False
+
+    def show_others(self, others: dict[str, Verdict] | None) -> None:
+        """Other reviewers' verdicts on this sentence, or why they are hidden."""
+        if others is None:
+            self.others.setText(
+                "<span style='color:#6b7782'>"
+                + self.tr("Blind review: other reviewers' verdicts show once you have decided.")
+                + "</span>"
+            )
+        elif not others:
+            self.others.setText("")
+        else:
+            shown = " · ".join(
+                f"{escape(name)} <span style='color:{palette.LOOKS[label].colour.name()}'>"
+                f"{palette.LOOKS[label].glyph}</span>"
+                for name, label in others.items()
+            )
+            self.others.setText(f"<span style='color:#6b7782'>{self.tr('Others:')}</span> {shown}")
+            self.others.setToolTip(
+                "\n".join(f"{name}: {palette.LOOKS[label].name}" for name, label in others.items())
+            )
 
     def show_state(self, state: VerdictState, evidence_texts: list[str]) -> None:
         for verdict, button in self.buttons.items():

@@ -218,3 +218,22 @@ def test_enter_in_the_note_starts_a_new_line_and_accepts_nothing(window: MainWin
     QTest.keyClick(window.panel.note, Qt.Key.Key_Escape)
     assert stored(window, 0).note == "first\nsecond"
     assert stored(window, 0).label is None and current_index(window) == 0
+
+
+def test_other_reviewers_verdicts_show_unless_blind_review_hides_them(window: MainWindow) -> None:
+    from factcheck.core.review import Via
+    from factcheck.store.decisions import decide
+    from factcheck.store.settings import set_blind_review
+
+    window.actions.advance.setChecked(False)
+    sentence = window.review.article.rewrite.sentences[0]
+    decide(
+        window.session.project, sentence.id, "bob", lambda s: s.with_label(Verdict.CONTRADICTED), Via.WINDOW
+    )
+    window.review.reload()  # as when the window becomes active again
+    assert "bob" in window.panel.others.text() and "✗" in window.panel.others.text()
+    set_blind_review(window.session.project, True, "lead")
+    window.review.reload()
+    assert "bob" not in window.panel.others.text() and "Blind review" in window.panel.others.text()
+    press(window, Qt.Key.Key_1)  # once I have decided, the others show
+    assert "bob" in window.panel.others.text()

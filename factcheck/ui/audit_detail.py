@@ -1,0 +1,271 @@
+"""The audit window's lower half: everything about the selected sentence, and adjudicating it."""
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core.article import Article
+from factcheck.core.events import Event, stored_time
+from factcheck.core.labels import Verdict
+from factcheck.core.review import DecisionKind
+from factcheck.store.audit_table import SentenceDetail
+from factcheck.ui import palette
+from factcheck.ui.source_view import SourceView
+
+
+class SentenceDetailView(QWidget):
+    adjudicateRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.detail: SentenceDetail | None = None
+        self.sentence = QLabel()
+        self.sentence.setObjectName("auditSentence")
+        self.sentence.setWordWrap(True)
+        self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.where = QLabel()
+        self.where.setObjectName("hint")
+        self.where.setWordWrap(True)
+        self.decisions = QTableWidget(0, 4)
+        self.decisions.setObjectName("decisions")
+        self.decisions.setHorizontalHeaderLabels(
+            [self.tr("Reviewer"), self.tr("Verdict"), self.tr("Note"), self.tr("Evidence")]
+        )
+        _tidy(self.decisions, stretch=2)
+        self.final = QLabel()
+        self.final.setObjectName("finalVerdict")
+        self.final.setWordWrap(True)
+        self.adjudicate = QPushButton(self.tr("Adjudicate…"))
+        self.adjudicate.setToolTip(
+            self.tr("Set the final verdict of this sentence, with your reason (Ctrl+J)")
+        )
+        self.adjudicate.clicked.connect(self.adjudicateRequested)
+        final_row = QHBoxLayout()
+        final_row.addWidget(self.final, 1)
+        final_row.addWidget(self.adjudicate, 0, Qt.AlignmentFlag.AlignTop)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 6, 8, 6)
+        left_layout.addWidget(self.sentence)
+        left_layout.addWidget(self.where)
+        left_layout.addWidget(self.decisions, 1)
+        left_layout.addLayout(final_row)
+
+        self.source = SourceView()
+        self.source.setObjectName("auditSource")
+        self.history = QTableWidget(0, 6)
+        self.history.setObjectName("history")
+        self.history.setHorizontalHeaderLabels(
+            [
+                self.tr("When (UTC)"),
+                self.tr("Who"),
+                self.tr("What"),
+                self.tr("Evidence"),
+                self.tr("Note"),
+                self.tr("How"),
+            ]
+        )
+        _tidy(self.history, stretch=4)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(_titled(self.tr("Evidence in the source"), self.source))
+        splitter.addWidget(_titled(self.tr("History of this sentence"), self.history))
+        splitter.setSizes([460, 420, 520])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.show_detail(None, None)
+
+    def show_detail(self, detail: SentenceDetail | None, source: Article | None) -> None:
+        self.detail = detail
+        self.adjudicate.setEnabled(detail is not None)
+        if detail is None:
+            self.sentence.setText(self.tr("Select a sentence to see who decided what, and why."))
+            self.where.setText("")
+            self.final.setText("")
+            self.decisions.setRowCount(0)
+            self.history.setRowCount(0)
+            self.source.show_article(None)
+            return
+        self.sentence.setText(detail.text)
+        self.where.setText(
+            self.tr("In “%s”, checked against “%s”") % (detail.rewrite_title, detail.source_title)
+        )
+        text = source.text if source else ""
+        self._show_decisions(detail, text)
+        self._show_final(detail)
+        self._show_history(detail.history, text)
+        if source is not None and self.source.article is not source:
+            self.source.show_article(source)
+        evidence = tuple(sorted({span for view in detail.reviewers for span in view.evidence}))
+        self.source.set_evidence(evidence, scroll=True)
+
+    def _show_decisions(self, detail: SentenceDetail, source_text: str) -> None:
+        self.decisions.setRowCount(len(detail.reviewers))
+        for row, view in enumerate(detail.reviewers):
+            cells = [
+                QTableWidgetItem(view.reviewer),
+                _verdict_item(view.label),
+                QTableWidgetItem(view.note),
+                QTableWidgetItem(_quotes(view.evidence, source_text)),
+            ]
+            for column, item in enumerate(cells):
+                item.setToolTip(item.text())
+                self.decisions.setItem(row, column, item)
+        self.decisions.resizeRowsToContents()
+
+    def _show_final(self, detail: SentenceDetail) -> None:
+        final = detail.adjudication
+        if final is None:
+            self.final.setText(self.tr("<b>Final verdict:</b> not adjudicated"))
+            return
+        look = palette.LOOKS[final.label]
+        self.final.setText(
+            self.tr("<b>Final verdict:</b> <span style='color:%s'><b>%s %s</b></span> by %s, %s<br>%s")
+            % (
+                look.colour.name(),
+                look.glyph,
+                look.name,
+                escape(final.lead),
+                _when(final.decided_at),
+                escape(final.reason),
+            )
+        )
+
+    def _show_history(self, events: tuple[Event, ...], source_text: str) -> None:
+        self.history.setRowCount(len(events))
+        for row, event in enumerate(events):
+            cells = [
+                _when(event.decided_at),
+                event.reviewer,
+                _what(event),
+                _quotes(event.state.evidence, source_text),
+                event.state.note,
+                event.via.value,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.history.setItem(row, column, item)
+        self.history.resizeRowsToContents()
+        self.history.scrollToBottom()
+
+
+class AdjudicateDialog(QDialog):
+    """Choose the final verdict and give the reason; both are required."""
+
+    def __init__(self, detail: SentenceDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Adjudicate"))
+        self.setMinimumWidth(520)
+        sentence = QLabel(detail.text)
+        sentence.setWordWrap(True)
+        self.choices = QButtonGroup(self)
+        row = QHBoxLayout()
+        given = {view.label for view in detail.reviewers if view.label}
+        for verdict, look in palette.LOOKS.items():
+            button = QRadioButton(f"{look.glyph} {look.name}")
+            button.setStyleSheet(f"color: {look.colour.name()}; font-weight: 600;")
+            if verdict not in given:
+                button.setToolTip(self.tr("No reviewer gave this verdict"))
+            self.choices.addButton(button)
+            button.setProperty("verdict", verdict.value)
+            row.addWidget(button)
+        current = detail.adjudication.label if detail.adjudication else None
+        for button in self.choices.buttons():
+            button.setChecked(button.property("verdict") == (current.value if current else None))
+        self.reason = QPlainTextEdit(detail.adjudication.reason if detail.adjudication else "")
+        self.reason.setPlaceholderText(self.tr("Why is this the final verdict? (required)"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(sentence)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Reason:")))
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self.choices.buttonToggled.connect(self._update)
+        self._update()
+
+    def chosen(self) -> tuple[Verdict, str] | None:
+        button = self.choices.checkedButton()
+        reason = self.reason.toPlainText().strip()
+        if button is None or not reason:
+            return None
+        return Verdict(button.property("verdict")), reason
+
+    def _update(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
+
+
+def _what(event: Event) -> str:
+    def name(label: Verdict | None) -> str:
+        return label.value if label else "—"
+
+    if event.kind is DecisionKind.ADJUDICATE:
+        return f"adjudicated: {name(event.state.label)}"
+    if event.kind in (DecisionKind.MARK, DecisionKind.CHANGE, DecisionKind.CLEAR):
+        return f"{name(event.previous_label)} → {name(event.state.label)}"
+    if event.kind is DecisionKind.SCOPE:
+        return "taken into the review" if event.state.included else "left out of the review"
+    return f"{event.kind.value} edited"
+
+
+def _verdict_item(label: Verdict | None) -> QTableWidgetItem:
+    if label is None:
+        return QTableWidgetItem("—")
+    look = palette.LOOKS[label]
+    item = QTableWidgetItem(f"{look.glyph} {look.name}")
+    item.setForeground(look.colour)
+    item.setBackground(look.tint)
+    return item
+
+
+def _quotes(evidence, source_text: str) -> str:
+    return " … ".join(f"“{' '.join(source_text[a:b].split())}”" for a, b in evidence)
+
+
+def _when(decided_at: str) -> str:
+    return stored_time(decided_at).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _tidy(table: QTableWidget, stretch: int) -> None:
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    caption = QLabel(title)
+    caption.setObjectName("caption")
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 0)
+    layout.setSpacing(3)
+    layout.addWidget(caption)
+    layout.addWidget(widget, 1)
+    return box

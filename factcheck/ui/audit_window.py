@@ -1,0 +1,375 @@
+"""The team lead's audit window: every reviewed sentence with each reviewer's verdict, filters,
+the full history of the selected sentence, adjudication, and the blind-review switch.
+
+Filtering and sorting run off the UI thread (a job computes the ordered sentence ids with its own
+connection); the table then fetches the rows it shows, a page at a time.
+"""
+
+import sqlite3
+
+from PySide6.QtCore import QDate, QItemSelection, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core.article import Article
+from factcheck.core.errors import FactcheckError
+from factcheck.core.labels import Verdict
+from factcheck.core.review import Via
+from factcheck.store.articles import list_articles, load_article
+from factcheck.store.audit_table import AuditFilter, AuditSort, SortKey, detail, reviewers, rows, sentence_ids
+from factcheck.store.decisions import adjudicate
+from factcheck.store.project import Project, describe
+from factcheck.store.settings import blind_review, set_blind_review
+from factcheck.ui import palette
+from factcheck.ui.audit_detail import AdjudicateDialog, SentenceDetailView
+from factcheck.ui.audit_model import AuditTableModel
+from factcheck.ui.jobs import Job
+
+_SEARCH_PAUSE_MS = 300
+
+
+class AuditWindow(QMainWindow):
+    errorShown = Signal(str)
+    rowsShown = Signal()
+    """Emitted when a new filter or sort has been applied to the table (tests wait on it)."""
+
+    def __init__(
+        self, project: Project, lead: str, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditWindow")
+        self.setWindowTitle(self.tr("Audit — %s") % (project.path.name if project.path else "factcheck"))
+        self.project = project
+        self.lead = lead
+        self.settings = settings
+        self.jobs: set[Job] = set()
+        self._sources: dict[str, Article] = {}
+        self._generation = 0
+        self.filter = AuditFilter()
+        self.sort = AuditSort()
+
+        self.model = AuditTableModel(lambda ids: rows(self.project, ids), self)
+        self.model.sortRequested.connect(self._sort)
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Sorting on request only (setSortingEnabled would sort at once, before the default order
+        # of open disagreements first has been shown).
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.detail = SentenceDetailView()
+        self.detail.adjudicateRequested.connect(self.ask_adjudication)
+
+        sentences = QSplitter(Qt.Orientation.Vertical)
+        sentences.addWidget(self.table)
+        sentences.addWidget(self.detail)
+        sentences.setSizes([430, 360])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(sentences, self.tr("Sentences"))
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self._filters())
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.count = QLabel()
+        self.statusBar().addWidget(self.count)
+        self.statusBar().addPermanentWidget(QLabel(self.tr("Lead: %s") % lead))
+        self._build_menus()
+        self.resize(1400, 880)
+        geometry = settings.value("audit/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.reload()
+
+    # ----------------------------------------------------------------- building
+    def _filters(self) -> QWidget:
+        self.rewrite = QComboBox()
+        self.rewrite.setObjectName("rewriteFilter")
+        self.reviewer = QComboBox()
+        self.reviewer.setObjectName("reviewerFilter")
+        self.label = QComboBox()
+        self.label.addItem(self.tr("any verdict"), None)
+        for verdict, look in palette.LOOKS.items():
+            self.label.addItem(f"{look.glyph} {look.name}", verdict)
+        self.since = _date_edit(self.tr("from any date"))
+        self.until = _date_edit(self.tr("to any date"))
+        self.disagreements = QCheckBox(self.tr("Disagreements only"))
+        self.open_only = QCheckBox(self.tr("Not adjudicated"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search sentences and notes"))
+        self.search.setClearButtonEnabled(True)
+        self.blind = QCheckBox(self.tr("Blind review"))
+        self.blind.setToolTip(
+            self.tr("Reviewers do not see each other's verdicts on sentences they have not decided yet")
+        )
+        self.blind.setChecked(blind_review(self.project))
+        self.blind.toggled.connect(self._blind_toggled)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(_SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_filters)
+        for combo in (self.rewrite, self.reviewer, self.label):
+            combo.currentIndexChanged.connect(self.apply_filters)
+            # Long article titles must not push the search field off the row.
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.rewrite.setMinimumContentsLength(28)
+        self.search.setMinimumWidth(220)
+        for box in (self.disagreements, self.open_only):
+            box.toggled.connect(self.apply_filters)
+        for edit in (self.since, self.until):
+            edit.dateChanged.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        for widget in (
+            self.rewrite,
+            self.reviewer,
+            self.label,
+            self.since,
+            self.until,
+            self.disagreements,
+            self.open_only,
+        ):
+            row.addWidget(widget)
+        row.addWidget(self.search, 1)
+        row.addSpacing(16)
+        row.addWidget(self.blind)
+        return bar
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Audit"))
+        self.adjudicate_action = QAction(self.tr("&Adjudicate…"), self)
+        self.adjudicate_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.adjudicate_action.triggered.connect(self.ask_adjudication)
+        self.reload_action = QAction(self.tr("&Reload"), self)
+        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.triggered.connect(self.reload)
+        close = QAction(self.tr("&Close"), self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        menu.addActions([self.adjudicate_action, self.reload_action])
+        menu.addSeparator()
+        self.menu = menu
+        menu.addAction(close)
+
+    # ----------------------------------------------------------------- filling
+    def reload(self) -> None:
+        """Read the articles and reviewers again, then the rows (after a merge, say)."""
+        try:
+            summaries = list_articles(self.project, self.lead)
+            names = reviewers(self.project)
+        except sqlite3.Error as error:
+            self.show_error(describe(error))
+            return
+        self._fill_combo(
+            self.rewrite,
+            self.tr("all articles"),
+            [(("source", s.id), f"{s.title} (source)") for s in summaries if s.source_id is None]
+            + [(("rewrite", s.id), f"   {s.title}") for s in summaries if s.source_id is not None],
+        )
+        self._fill_combo(self.reviewer, self.tr("any reviewer"), [(name, name) for name in names])
+        self.apply_filters()
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, anything: str, items: list[tuple[object, str]]) -> None:
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(anything, None)
+        for data, text in items:
+            combo.addItem(text, data)
+        index = combo.findData(chosen)
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def current_filter(self) -> AuditFilter:
+        where = self.rewrite.currentData()
+        return AuditFilter(
+            source_id=where[1] if where and where[0] == "source" else None,
+            rewrite_id=where[1] if where and where[0] == "rewrite" else None,
+            reviewer=self.reviewer.currentData(),
+            label=self.label.currentData(),
+            since=_day(self.since, start=True),
+            until=_day(self.until, start=False),
+            disagreements_only=self.disagreements.isChecked(),
+            not_adjudicated=self.open_only.isChecked(),
+            search=self.search.text(),
+        )
+
+    def apply_filters(self) -> None:
+        self.filter = self.current_filter()
+        self._run_query()
+
+    def _sort(self, key: SortKey, descending: bool, reviewer: str) -> None:
+        self.sort = AuditSort(key, descending, reviewer)
+        self._run_query()
+
+    def _run_query(self) -> None:
+        """Compute the rows' order off the UI thread; a newer query makes older ones moot."""
+        self._generation += 1
+        generation = self._generation
+        f, sort, path = self.filter, self.sort, self.project.path
+        self.count.setText(self.tr("Filtering…"))
+        if path is None:
+            self._show_ids(generation, (sentence_ids(self.project, f, sort), reviewers(self.project)))
+            return
+
+        def work(progress) -> tuple[list[str], list[str]]:
+            project = Project.open(path)
+            try:
+                return sentence_ids(project, f, sort), reviewers(project)
+            finally:
+                project.close()
+
+        job = Job(work)
+        job.succeeded.connect(lambda result: self._show_ids(generation, result))
+        job.failed.connect(self.show_error)
+        job.finished.connect(lambda: self.jobs.discard(job))
+        self.jobs.add(job)
+        job.start()
+
+    def _show_ids(self, generation: int, result: tuple[list[str], list[str]]) -> None:
+        if generation != self._generation:
+            return
+        ids, names = result
+        selected = self.selected_sentence()
+        self.model.set_rows(ids, names)
+        self._size_columns()
+        self.count.setText(self.tr("%d reviewed sentences shown") % len(ids))
+        row = self.model.row_of(selected) if selected else None
+        if row is None and ids:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        else:
+            self.detail.show_detail(None, None)
+        self.rowsShown.emit()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        widths = [180, 40, 520] + [130] * len(self.model.reviewers) + [100, 130]
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
+    # ----------------------------------------------------------------- the selected sentence
+    def selected_sentence(self) -> str | None:
+        rows_selected = self.table.selectionModel().selectedRows()
+        return self.model.sentence_id(rows_selected[0].row()) if rows_selected else None
+
+    def _selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        sentence_id = self.selected_sentence()
+        if sentence_id is None:
+            self.detail.show_detail(None, None)
+            return
+        found = detail(self.project, sentence_id)
+        source = self._source(found.source_id) if found else None
+        self.detail.show_detail(found, source)
+
+    def _source(self, source_id: str) -> Article:
+        if source_id not in self._sources:
+            self._sources[source_id] = load_article(self.project, source_id)
+        return self._sources[source_id]
+
+    # ----------------------------------------------------------------- deciding
+    def ask_adjudication(self) -> None:
+        found = self.detail.detail
+        if found is None:
+            return
+        dialog = AdjudicateDialog(found, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and (choice := dialog.chosen()):
+            self.record_adjudication(found.sentence_id, *choice)
+
+    def record_adjudication(self, sentence_id: str, label: Verdict, reason: str) -> bool:
+        """Commit the final verdict (with the evidence of the reviewers who gave it), then show it."""
+        found = detail(self.project, sentence_id)
+        evidence = tuple(
+            dict.fromkeys(
+                s for v in (found.reviewers if found else ()) if v.label is label for s in v.evidence
+            )
+        )
+        try:
+            adjudicate(self.project, sentence_id, self.lead, label, reason, Via.WINDOW, evidence)
+        except (FactcheckError, sqlite3.Error) as error:
+            self.show_error(describe(error) if isinstance(error, sqlite3.Error) else str(error))
+            return False
+        self.model.refresh()
+        self.show_selected()
+        self.statusBar().showMessage(self.tr("Final verdict saved."), 4000)
+        return True
+
+    def _blind_toggled(self, on: bool) -> None:
+        try:
+            set_blind_review(self.project, on, self.lead)
+        except sqlite3.Error as error:
+            self.show_error(describe(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Blind review is on: reviewers see only their own verdicts until they decide.")
+            if on
+            else self.tr("Blind review is off: reviewers can see each other's verdicts."),
+            6000,
+        )
+
+    def show_error(self, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "factcheck", message, QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.errorShown.emit(message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in list(self.jobs):
+            job.wait()
+        self.settings.setValue("audit/geometry", self.saveGeometry())
+        super().closeEvent(event)
+
+
+def _date_edit(any_text: str) -> QDateEdit:
+    """A date picker whose lowest value means "any date"."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(QDate(2000, 1, 1))
+    edit.setSpecialValueText(any_text)
+    edit.setDate(edit.minimumDate())
+    return edit
+
+
+def _day(edit: QDateEdit, start: bool) -> str | None:
+    if edit.date() == edit.minimumDate():
+        return None
+    day = edit.date().toString("yyyy-MM-dd")
+    return f"{day}T00:00:00.000000Z" if start else f"{day}T23:59:59.999999Z"

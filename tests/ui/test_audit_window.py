@@ -1,0 +1,114 @@
+"""The audit window on a project three reviewers worked in: filters, detail, adjudication, blind."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+from factcheck.core.labels import Verdict
+from factcheck.core.review import Via
+from factcheck.store.articles import list_articles, load_article
+from factcheck.store.audit_table import reviewers, rows, sentence_ids
+from factcheck.store.decisions import adjudication, decide
+from factcheck.store.project import Project
+from factcheck.store.settings import blind_review
+from factcheck.ui.app import application
+from factcheck.ui.audit_model import AuditTableModel
+from factcheck.ui.audit_window import AuditWindow
+
+S, C, U = Verdict.SUPPORTED, Verdict.CONTRADICTED, Verdict.UNVERIFIABLE
+PLAN = {0: (S, S, S), 1: (S, C, None), 2: (U, U, None), 3: (C, None, None), 4: (S, U, C)}
+
+
+@pytest.fixture
+def reviewed(demo_path: Path) -> Path:
+    project = Project.open(demo_path)
+    summary = next(a for a in list_articles(project, "x") if a.title.startswith("MicroPort"))
+    article = load_article(project, summary.id)
+    for index, labels in PLAN.items():
+        for reviewer, label in zip(("alice", "bob", "carol"), labels, strict=True):
+            if label:
+                note = f"{reviewer} thinks so"
+                change = lambda s, label=label, note=note: s.with_label(label).with_note(note)  # noqa: E731
+                decide(project, article.sentences[index].id, reviewer, change, Via.WINDOW)
+    project.close()
+    return demo_path
+
+
+@pytest.fixture
+def audit(qtbot, reviewed: Path, tmp_path: Path):
+    application()
+    project = Project.open(reviewed)
+    window = AuditWindow(project, "lead", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.model.rowCount() > 0, timeout=10_000)
+    yield window
+    window.close()
+    project.close()
+
+
+def _texts(window: AuditWindow) -> list[str]:
+    return [window.model.audit_row(r).text for r in range(window.model.rowCount())]
+
+
+def test_disagreements_come_first_with_one_column_per_reviewer(audit: AuditWindow) -> None:
+    model = audit.model
+    assert model.rowCount() == len(PLAN)
+    assert model.reviewers == ["alice", "bob", "carol"]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[3:6] == ["alice", "bob", "carol"] and headers[-2:] == ["Agreement", "Final verdict"]
+    first = model.audit_row(0)
+    assert first.agreement.value == "disagree" and first.adjudicated is None
+    assert model.data(model.index(0, 3)).startswith("✓")  # alice: supported, shown with its glyph
+
+
+def test_filters_run_off_the_ui_thread_and_narrow_the_rows(audit: AuditWindow, qtbot) -> None:
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.reviewer.setCurrentIndex(audit.reviewer.findData("carol"))
+    assert audit.model.rowCount() == 2
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.reviewer.setCurrentIndex(0)
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.disagreements.setChecked(True)
+    assert audit.model.rowCount() == 2
+
+
+def test_selecting_a_row_shows_notes_and_history(audit: AuditWindow) -> None:
+    audit.table.selectRow(0)
+    detail = audit.detail.detail
+    assert detail is not None and detail.sentence_id == audit.model.sentence_id(0)
+    notes = [audit.detail.decisions.item(r, 2).text() for r in range(audit.detail.decisions.rowCount())]
+    assert all(note.endswith("thinks so") for note in notes)
+    assert audit.detail.history.rowCount() == len(detail.history) >= 2
+
+
+def test_adjudicating_requires_a_reason_and_is_saved_as_an_event(audit: AuditWindow, qtbot) -> None:
+    audit.table.selectRow(0)
+    sentence_id = audit.selected_sentence()
+    with qtbot.waitSignal(audit.errorShown) as shown:
+        assert not audit.record_adjudication(sentence_id, C, "   ")
+    assert "needs a reason" in shown.args[0]
+    assert audit.record_adjudication(sentence_id, C, "source credits Baichuan-M4")
+    final = adjudication(audit.project, sentence_id)
+    assert final.label is C and final.lead == "lead"
+    assert audit.model.audit_row(0).adjudicated is C
+    assert "Contradicted" in audit.detail.final.text()
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.open_only.setChecked(True)
+    assert sentence_id not in [audit.model.sentence_id(r) for r in range(audit.model.rowCount())]
+
+
+def test_blind_review_is_switched_from_the_audit_window(audit: AuditWindow) -> None:
+    assert not audit.blind.isChecked()
+    audit.blind.setChecked(True)
+    assert blind_review(audit.project)
+
+
+def test_the_table_model_passes_qts_model_tester(qtmodeltester, reviewed: Path) -> None:
+    project = Project.open(reviewed)
+    model = AuditTableModel(lambda ids: rows(project, ids))
+    model.set_rows(sentence_ids(project), reviewers(project))
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(PLAN)
+    project.close()
