@@ -24,7 +24,8 @@ def project_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def demo_path(project_path: Path) -> Path:
     """A project file with the demo imported, closed again."""
-    from factcheck.store.importing import import_demo, open_project
+    from factcheck.store.importing import import_demo
+    from factcheck.store.project import open_project
 
     project = open_project(project_path)
     import_demo(project)

@@ -1,13 +1,17 @@
 """`factcheck align`: the evidence assistant on two files, without a project."""
 
+from __future__ import annotations
+
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from factcheck.core.article import Article
-from factcheck.core.assistant import Assessment, assess
 from factcheck.core.errors import BadInput
-from factcheck.store.importing import prepare_import, read_source_and_rewrites
+
+if TYPE_CHECKING:
+    from factcheck.core.article import Article
+    from factcheck.core.assistant import Assessment
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -34,6 +38,10 @@ def _positive(text: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Loaded here, not at start-up: reading, segmenting and aligning are this command's work.
+    from factcheck.core.assistant import assess
+    from factcheck.store.importing import prepare_import, read_source_and_rewrites
+
     source_file, rewrite_files = read_source_and_rewrites(Path(args.source), [Path(args.rewrite)])
     articles = prepare_import(source_file, rewrite_files)
     source, rewrites = articles[0], articles[1:]

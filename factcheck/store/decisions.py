@@ -29,8 +29,7 @@ class Target:
 
     sentence_id: str
     boilerplate: bool
-    source_length: int
-    """Length of the source's stored text: evidence must lie inside it."""
+    source_id: str
 
 
 def decide(
@@ -69,7 +68,7 @@ def decide_within(
     target = _target(conn, sentence_id)
     before = _state(conn, sentence_id, reviewer)
     after = change(before)
-    _check_evidence(after.evidence, target)
+    _check_evidence(conn, after.evidence, before.evidence, target)
     kind = kind_of(before, after)
     if kind is None:
         return None
@@ -106,7 +105,7 @@ def adjudicate(
         target = _target(conn, sentence_id)
         before = _adjudicated_state(conn, sentence_id)
         after = VerdictState(label, before.evidence if evidence is None else evidence, reason.strip())
-        _check_evidence(after.evidence, target)
+        _check_evidence(conn, after.evidence, before.evidence, target)
         if after == before:
             return None
         return _append(
@@ -186,25 +185,32 @@ def check_reviewer(reviewer: str) -> str:
 
 def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:
     row = conn.execute(
-        "SELECT a.role, s.boilerplate, length(src.text) FROM sentences s"
-        " JOIN articles a ON a.id = s.article_id"
-        " LEFT JOIN articles src ON src.id = a.source_id WHERE s.id = ?",
+        "SELECT a.role, s.boilerplate, a.source_id FROM sentences s"
+        " JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
         [sentence_id],
     ).fetchone()
     if row is None:
         raise BadInput(f"no sentence with id {sentence_id!r} in this project")
-    role, boilerplate, source_length = row
+    role, boilerplate, source_id = row
     if role != "rewrite":
         raise BadInput(f"sentence {sentence_id} belongs to a source; verdicts are given to rewrite sentences")
-    return Target(sentence_id, bool(boilerplate), source_length)
+    return Target(sentence_id, bool(boilerplate), source_id)
 
 
-def _check_evidence(evidence: Iterable[Span], target: Target) -> None:
-    for start, end in evidence:
-        if not 0 <= start < end <= target.source_length:
+def _check_evidence(
+    conn: sqlite3.Connection, evidence: Iterable[Span], checked: Iterable[Span], target: Target
+) -> None:
+    """Every passage not already `checked` must lie inside the source's text. (Its length is read
+    only when there is such a passage: most decisions attach none, and the text may be 1 MB.)"""
+    known = set(checked)
+    new = [span for span in evidence if span not in known]
+    if not new:
+        return
+    (length,) = conn.execute("SELECT length(text) FROM articles WHERE id = ?", [target.source_id]).fetchone()
+    for start, end in new:
+        if not 0 <= start < end <= length:
             raise BadInput(
-                f"evidence {start}-{end} is not a passage of the source "
-                f"(its text has {target.source_length} characters)"
+                f"evidence {start}-{end} is not a passage of the source (its text has {length} characters)"
             )
 
 

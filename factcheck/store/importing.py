@@ -8,9 +8,8 @@ from pathlib import Path
 from factcheck.core.article import Article, prepare
 from factcheck.core.document import ParsedArticle, Role
 from factcheck.core.errors import BadInput
-from factcheck.core.formats import parse_articles, read_articles
 from factcheck.store.articles import Imported, store_articles
-from factcheck.store.project import Project, ProjectError
+from factcheck.store.project import Project
 
 DEMO_SOURCE = "000_141659a25003a937.txt"
 DEMO_REWRITES = ("001_815e82a371ecc808.txt", "002_d42a958ccc1595c9.txt")
@@ -26,6 +25,8 @@ class ReadFile:
 
 def read_source_and_rewrites(source: Path, rewrites: Sequence[Path]) -> tuple[ReadFile, list[ReadFile]]:
     """Read every file first, so that a bad one stops the import before anything is written."""
+    from factcheck.core.formats import read_articles  # Markdown and friends: only when reading
+
     source_file = ReadFile(source.name, read_articles(source))
     return source_file, [ReadFile(path.name, read_articles(path)) for path in rewrites]
 
@@ -50,22 +51,11 @@ def import_files(project: Project, source: Path, rewrites: Sequence[Path]) -> li
 
 def import_demo(project: Project) -> list[Imported]:
     """Import the bundled demo: one canonical source and two rewrites with real distortions."""
+    from factcheck.core.formats import parse_articles
+
     seeds = resources.files("factcheck.seeds")
 
     def read(name: str) -> ReadFile:
         return ReadFile(name, parse_articles(seeds.joinpath(name).read_bytes(), name))
 
     return store_articles(project, prepare_import(read(DEMO_SOURCE), [read(name) for name in DEMO_REWRITES]))
-
-
-def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Project:
-    """Open the project at `path`. The default project (`seed_demo`) is created with the demo in
-    it on first use; otherwise a missing file is created only when `create` is true."""
-    if seed_demo and not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        project = Project.open(path)
-        import_demo(project)
-        return project
-    if not create and not path.exists():
-        raise ProjectError(f"{path}: no such project file (create one with `factcheck import`)")
-    return Project.open(path)

@@ -8,14 +8,21 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from factcheck import __version__
 from factcheck.core.errors import FactcheckError
-from factcheck.store.schema import migrations
 
 APPLICATION_ID = 0x46436B31
 """`PRAGMA application_id` of every factcheck project ("FCk1"): tells our files from other SQLite files."""
+
+SCHEMA_STEPS = (
+    "m001_articles",
+    "m002_decision_events",
+    "m003_evidence_assistant",
+    "m004_audit",
+)
+"""The schema steps this version knows, in order (`schema.py` defines them; a test keeps the two
+lists equal). Knowing the names here lets a project open without loading the migration machinery,
+which is needed only when a step is pending."""
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 10_000
@@ -28,8 +35,8 @@ class ProjectError(FactcheckError):
 class Project:
     """An open project file, used only by the thread that opened it."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
         self.origin = self.setting("origin")
 
@@ -43,7 +50,7 @@ class Project:
         except sqlite3.Error as error:
             raise ProjectError(f"{path}: cannot open the project file ({error})") from None
         try:
-            return cls._prepare(Database(conn), path)
+            return cls._prepare(conn, path)
         except sqlite3.DatabaseError as error:
             conn.close()
             raise ProjectError(f"{path}: {describe(error)}") from None
@@ -54,19 +61,17 @@ class Project:
     @classmethod
     def memory(cls) -> "Project":
         """A throw-away project in memory (tests and dry runs)."""
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        return cls._prepare(Database(conn), None)
+        return cls._prepare(sqlite3.connect(":memory:", isolation_level=None), None)
 
     @classmethod
-    def _prepare(cls, db: Database, path: Path | None) -> "Project":
-        conn = db.conn
+    def _prepare(cls, conn: sqlite3.Connection, path: Path | None) -> "Project":
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         if tables and application_id != APPLICATION_ID:
             raise ProjectError(f"{path}: this is an SQLite database but not a factcheck project")
-        known = {m.name for m in migrations._migrations}
-        unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+        applied = _applied_steps(conn)
+        unknown = [name for name in applied if name not in SCHEMA_STEPS]
         if unknown:
             raise ProjectError(
                 f"{path}: this project was written by a newer version of factcheck "
@@ -77,21 +82,9 @@ class Project:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
-        if migrations.pending(db):
-            with _immediate(conn):
-                # Another process may have migrated while we waited for the write lock.
-                if migrations.pending(db):
-                    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-                    migrations.apply(db)
-                    conn.execute(
-                        "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
-                        [secrets.token_hex(8), f"factcheck {__version__}"],
-                    )
-        return cls(db, path)
-
-    @property
-    def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        if len(applied) < len(SCHEMA_STEPS):
+            _migrate(conn)
+        return cls(conn, path)
 
     def setting(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", [key]).fetchone()
@@ -108,6 +101,21 @@ class Project:
         self.conn.close()
 
 
+def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Project:
+    """Open the project at `path`. The default project (`seed_demo`) is created with the demo in
+    it on first use; otherwise a missing file is created only when `create` is true."""
+    if seed_demo and not path.exists():
+        from factcheck.store.importing import import_demo  # the file readers: only to seed
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        project = Project.open(path)
+        import_demo(project)
+        return project
+    if not create and not path.exists():
+        raise ProjectError(f"{path}: no such project file (create one with `factcheck import`)")
+    return Project.open(path)
+
+
 @contextmanager
 def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
@@ -118,6 +126,31 @@ def _immediate(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _applied_steps(conn: sqlite3.Connection) -> list[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+        return []
+    rows = conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'factcheck' ORDER BY id")
+    return [row[0] for row in rows]
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Apply the pending schema steps with sqlite-utils' named migrations, in one transaction."""
+    from sqlite_utils import Database
+
+    from factcheck.store.schema import migrations
+
+    db = Database(conn)
+    with _immediate(conn):
+        # Another process may have migrated while we waited for the write lock.
+        if migrations.pending(db):
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrations.apply(db)
+            conn.execute(
+                "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
+                [secrets.token_hex(8), f"factcheck {__version__}"],
+            )
 
 
 def _refuse_what_is_not_a_project(path: Path) -> None:

@@ -4,11 +4,13 @@ Each action commits its event before it returns the new state, so whatever the w
 saved is on disk. The window renders what comes back and holds no rules of its own.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.core.article import Article, Sentence
-from factcheck.core.assistant import Assessment, Hints
 from factcheck.core.errors import BadInput
 from factcheck.core.labels import Verdict
 from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
@@ -17,8 +19,11 @@ from factcheck.store.decisions import check_reviewer, current, decide, others_ve
 from factcheck.store.project import Project
 from factcheck.store.settings import blind_review
 
+if TYPE_CHECKING:
+    from factcheck.core.assistant import Assessment, Hints
 
-@dataclass(slots=True)
+
+@dataclass(slots=True, weakref_slot=True)
 class OpenArticle:
     """A rewrite open for review, its source, and the reviewer's current verdicts on it."""
 
@@ -32,6 +37,8 @@ class OpenArticle:
     """Other reviewers' verdicts, by sentence id then reviewer."""
     blind: bool = False
     """Blind review: others' verdicts stay hidden on sentences I have not decided."""
+    _counts: tuple[int, int] | None = None
+    """(reviewed, to review), kept up to date by `set_state` so a mark need not recount."""
 
     def visible_others(self, sentence: Sentence) -> dict[str, Verdict] | None:
         """Other reviewers' verdicts I may see on `sentence`; None while blind review hides them."""
@@ -50,13 +57,33 @@ class OpenArticle:
 
     def progress(self) -> tuple[int, int]:
         """(reviewed, to review) for this reviewer."""
-        reviewed = to_review = 0
-        for sentence in self.rewrite.sentences:
-            state = self.verdicts.get(sentence.id, UNDECIDED)
-            if state.in_review(sentence.boilerplate):
-                to_review += 1
-                reviewed += state.label is not None
-        return reviewed, to_review
+        if self._counts is None:
+            reviewed = to_review = 0
+            for sentence in self.rewrite.sentences:
+                state = self.verdicts.get(sentence.id, UNDECIDED)
+                if state.in_review(sentence.boilerplate):
+                    to_review += 1
+                    reviewed += state.label is not None
+            self._counts = (reviewed, to_review)
+        return self._counts
+
+    def set_state(self, sentence: Sentence, state: VerdictState) -> None:
+        """Keep my state of one sentence (as committed), and the progress counts with it."""
+        if self._counts is not None:
+            reviewed, to_review = self._counts
+            for sign, counted in ((-1, self.state(sentence)), (1, state)):
+                if counted.in_review(sentence.boilerplate):
+                    to_review += sign
+                    reviewed += sign * (counted.label is not None)
+            self._counts = (reviewed, to_review)
+        if state == UNDECIDED:
+            self.verdicts.pop(sentence.id, None)
+        else:
+            self.verdicts[sentence.id] = state
+
+    def replace_verdicts(self, verdicts: dict[str, VerdictState]) -> None:
+        self.verdicts = verdicts
+        self._counts = None
 
     def next_in_review(self, index: int, step: int) -> int | None:
         """The nearest sentence in review after (step 1) or before (step -1) `index`."""
@@ -114,7 +141,7 @@ class ReviewSession:
         return row[0] if row else None
 
     def reload_verdicts(self, article: OpenArticle) -> None:
-        article.verdicts = verdicts_for_article(self.project, article.rewrite.id, self.reviewer)
+        article.replace_verdicts(verdicts_for_article(self.project, article.rewrite.id, self.reviewer))
         self._load_others(article)
 
     def change(
@@ -138,8 +165,5 @@ class ReviewSession:
         decide(self.project, sentence.id, self.reviewer, apply, via, suggestion=suggestion)
         # Read back what was committed (another process may have changed other aspects meanwhile).
         state = current(self.project, sentence.id, self.reviewer)
-        if state == UNDECIDED:
-            article.verdicts.pop(sentence.id, None)
-        else:
-            article.verdicts[sentence.id] = state
+        article.set_state(sentence, state)
         return state

@@ -230,10 +230,11 @@ class ArticleView(QPlainTextEdit):
         """The code-point offset of the character under `point` (viewport coordinates)."""
         return self.positions.from_qt(self.cursorForPosition(point).position())
 
-    def scroll_to(self, start: int, end: int) -> None:
-        """Bring `[start, end)` into view, centred, unless it is already fully visible."""
+    def scroll_to(self, start: int, end: int) -> bool:
+        """Bring `[start, end)` into view, centred, unless it is already fully visible; whether it
+        scrolled."""
         if self.is_visible(start, end):
-            return
+            return False
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.positions.to_qt(start))
         selection = self.textCursor()
@@ -241,6 +242,16 @@ class ArticleView(QPlainTextEdit):
         self.centerCursor()
         if selection.hasSelection():
             self.setTextCursor(selection)
+        return True
+
+    def update_spans(self, spans: Sequence[Span | None]) -> None:
+        """Repaint just the lines of these spans (a highlight moved), not the whole pane: painting
+        a pane full of text is the dearest part of answering a key."""
+        viewport = self.viewport()
+        for span in spans:
+            if span is not None:
+                for rect in self.line_rects(*span):
+                    viewport.update(rect.adjusted(-8, -4, 8, 4).toAlignedRect())
 
     def selected_span(self) -> Span | None:
         """The selected passage as code-point offsets, trimmed of surrounding spaces, or None."""

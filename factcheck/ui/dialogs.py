@@ -26,8 +26,8 @@ from factcheck.core.export import ExportFormat
 from factcheck.store.articles import Imported, Outcome
 from factcheck.store.export import export_verdicts
 from factcheck.store.importing import import_demo as store_import_demo
-from factcheck.store.importing import import_files, open_project
-from factcheck.store.project import Project
+from factcheck.store.importing import import_files
+from factcheck.store.project import Project, open_project
 from factcheck.store.session import ReviewSession
 from factcheck.ui.import_dialog import ImportDialog
 from factcheck.ui.jobs import Job, Progress

@@ -2,16 +2,21 @@
 sentence most likely comes from, and what in it the source does not support. Hints only: the
 reviewer decides (Enter takes the suggestion as their own decision)."""
 
+from __future__ import annotations
+
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from factcheck.core.assistant import Hints
-from factcheck.core.flags import FlagKind
 from factcheck.ui import palette
 
-FLAG_GLYPH = {FlagKind.NUMBER: "#", FlagKind.DATE: "◷", FlagKind.NAME: "Aa", FlagKind.QUOTE: "“”"}
+if TYPE_CHECKING:
+    from factcheck.core.assistant import Hints
+
+FLAG_GLYPH = {"number": "#", "date": "◷", "name": "Aa", "quote": "“”"}
+"""By `FlagKind` value: a mark that tells the kind of each flag without colour."""
 
 
 class HintsBox(QWidget):
@@ -73,9 +78,10 @@ class HintsBox(QWidget):
         else:
             self.candidates.addItem(self.tr("No source sentence shares its words."))
         self.flags.setVisible(bool(hints.flags))
+        flag_colour = palette.FLAG.name()
         self.flags.setText(
             "<br>".join(
-                f"<span style='color:{palette.FLAG.name()}'>{FLAG_GLYPH[f.kind]}</span> {escape(f.reason)}"
+                f"<span style='color:{flag_colour}'>{FLAG_GLYPH[f.kind.value]}</span> {escape(f.reason)}"
                 for f in hints.flags
             )
         )

@@ -29,7 +29,7 @@ class _Worker(QObject):
 
     def __init__(self, work: Work, cancel: Event) -> None:
         super().__init__()
-        self._work = work
+        self._work: Work | None = work
         self._cancel = cancel
 
     def _progress(self, done: int, total: int) -> bool:
@@ -38,8 +38,9 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
+        work, self._work = self._work, None  # hold the work (and what it captured) no longer than it runs
         try:
-            result = self._work(self._progress)
+            result = work(self._progress)
         except FactcheckError as error:
             self.failed.emit(str(error))
         except sqlite3.Error as error:
@@ -67,6 +68,7 @@ class Job(QObject):
     def __init__(self, work: Work) -> None:
         super().__init__()
         self._cancel = Event()
+        self._done = False
         self._thread = QThread()
         self._thread.setObjectName("factcheck-job")
         self._worker = _Worker(work, self._cancel)
@@ -88,7 +90,8 @@ class Job(QObject):
         self._cancel.set()
 
     def wait(self) -> None:
-        self._thread.wait()
+        if not self._done:
+            self._thread.wait()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -105,4 +108,10 @@ class Job(QObject):
     @Slot()
     def _finished(self) -> None:
         self._thread.wait()
+        self._done = True
         self.finished.emit()
+        # Let Qt delete the thread and the worker, and with them every connection to this job:
+        # a finished job must not keep what its slots captured (an article, say) alive.
+        self._worker.deleteLater()
+        self._thread.deleteLater()
+        self.disconnect(self)

@@ -4,13 +4,16 @@ Characters outside the Basic Multilingual Plane (emoji, some CJK) take two UTF-1
 offset after one of them is shifted by one in Qt. Text without them maps one to one.
 """
 
+import re
 from bisect import bisect_left, bisect_right
+
+_WIDE = re.compile("[\U00010000-\U0010ffff]")
 
 
 class QtPositions:
     def __init__(self, text: str) -> None:
         # Code-point offsets of the characters that take two UTF-16 units.
-        self._wide = [i for i, c in enumerate(text) if ord(c) > 0xFFFF] if not text.isascii() else []
+        self._wide = [m.start() for m in _WIDE.finditer(text)] if not text.isascii() else []
         # ... and where each of them starts in Qt's positions.
         self._wide_qt = [offset + n for n, offset in enumerate(self._wide)]
 

@@ -1,11 +1,17 @@
 """What the rewrite leaves out: source sentences that no sentence under review retells, in source
 order. Leaving things out is a common way to mislead; clicking one selects it in the source."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
-from factcheck.core.assistant import Assessment
+
+if TYPE_CHECKING:
+    from factcheck.core.assistant import Assessment
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 

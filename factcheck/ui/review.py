@@ -4,23 +4,23 @@ Every decision goes through `ReviewSession`, which commits it before returning; 
 views show it, and the panel says "Saved".
 """
 
+from __future__ import annotations
+
 import sqlite3
 import time
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from factcheck.core.article import Article, Sentence
-from factcheck.core.assistant import Assessment, Hints
 from factcheck.core.errors import FactcheckError
-from factcheck.core.evidence import word_diff
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Aspect, Span, VerdictState, Via
 from factcheck.store.articles import ArticleSummary
-from factcheck.store.assessments import assessment_for
 from factcheck.store.project import Project, describe
 from factcheck.store.session import OpenArticle, ReviewSession
 from factcheck.ui import palette
@@ -29,6 +29,9 @@ from factcheck.ui.rewrite_view import RewriteView
 from factcheck.ui.source_view import SourceView
 from factcheck.ui.undo import ChangeCommand, Changes
 from factcheck.ui.verdict_panel import VerdictPanel
+
+if TYPE_CHECKING:
+    from factcheck.core.assistant import Assessment, Hints
 
 
 class ReviewController(QObject):
@@ -164,8 +167,9 @@ class ReviewController(QObject):
             text = self.tr("Mark %s") % palette.LOOKS[label].name
         else:
             text = self.tr("Change to %s") % palette.LOOKS[label].name
-        saved = self._change(sentence, Aspect.LABEL, label, text)
-        if label is not None and (saved or before == label) and self.advance_after_marking:
+        advance = label is not None and self.advance_after_marking
+        saved = self._change_all(sentence, {Aspect.LABEL: label}, text, advance=advance)
+        if advance and not saved and before == label:  # the same key again: confirmed, move on
             following = self.article.next_in_review(sentence.index, 1)
             if following is not None:
                 self.go_to(following)
@@ -226,21 +230,28 @@ class ReviewController(QObject):
     ) -> bool:
         return self._change_all(sentence, {aspect: value}, text, via)
 
-    def _change_all(self, sentence: Sentence, changes: Changes, text: str, via: Via = Via.WINDOW) -> bool:
-        """Record one decision and push its undo command; False if nothing was saved."""
+    def _change_all(
+        self, sentence: Sentence, changes: Changes, text: str, via: Via = Via.WINDOW, advance: bool = False
+    ) -> bool:
+        """Record one decision and push its undo command, then move on to the next sentence in
+        review if `advance`; False if nothing was saved."""
         assert self.article is not None
         state = self.article.state(sentence)
         old = {aspect: state.get(aspect) for aspect in changes}
         new = {aspect: value for aspect, value in changes.items() if old[aspect] != value}
         if not new:
             return False
-        if not self._record(sentence, new, via):
+        following = self.article.next_in_review(sentence.index, 1) if advance else None
+        # The panel is about to show the next sentence: do not redraw it for this one first.
+        if not self._record(sentence, new, via, show=following is None):
             return False
         old = {aspect: old[aspect] for aspect in new}
         self.undo_stack.push(ChangeCommand(self._undo_or_redo, sentence.id, old, new, text))
+        if following is not None:
+            self.go_to(following)
         return True
 
-    def _record(self, sentence: Sentence, changes: Changes, via: Via) -> bool:
+    def _record(self, sentence: Sentence, changes: Changes, via: Via, show: bool = True) -> bool:
         assert self.article is not None
         try:
             self.session.change(self.article, sentence, changes, via)
@@ -249,7 +260,7 @@ class ReviewController(QObject):
             return False
         # Committed: now, and only now, show it.
         self.rewrite_view.refresh_sentence(sentence)
-        if sentence.index == self.rewrite_view.current:
+        if show and sentence.index == self.rewrite_view.current:
             self._show_current(scroll=False)
         self.panel.show_saved(self.tr("Saved ✓ %s") % datetime.now().strftime("%H:%M:%S"))
         self._report_progress()
@@ -289,6 +300,8 @@ class ReviewController(QObject):
         path = self.session.project.path
         source, rewrite = article.source, article.rewrite
         if path is None:  # a project in memory cannot be shared with a thread
+            from factcheck.store.assessments import assessment_for
+
             self._assessed(article, assessment_for(self.session.project, source, rewrite))
             return
         started = time.monotonic()
@@ -344,6 +357,10 @@ class ReviewController(QObject):
         texts = [source_sentences[m.source_index].text for m in hints.matches]
         self.panel.hints.show_hints(hints, texts, shown)
         self.source_view.set_candidate(self._candidate_span(hints, shown), scroll=scroll)
+        from factcheck.core.evidence import (
+            word_diff,  # the assistant's text machinery: loaded once it has spoken
+        )
+
         diff = word_diff(sentence.text, texts[shown]) if texts else ()
         self.rewrite_view.set_diff([(sentence.start + a, sentence.start + b) for a, b in diff])
 
@@ -389,11 +406,7 @@ class ReviewController(QObject):
         if span is not None and span not in evidence and label is not Verdict.UNVERIFIABLE:
             changes[Aspect.EVIDENCE] = (*evidence, span)
         text = self.tr("Accept Suggestion %s") % palette.LOOKS[label].name
-        saved = self._change_all(sentence, changes, text, Via.SUGGESTION)
-        if saved and self.advance_after_marking:
-            following = self.article.next_in_review(sentence.index, 1)
-            if following is not None:
-                self.go_to(following)
+        self._change_all(sentence, changes, text, Via.SUGGESTION, advance=self.advance_after_marking)
 
     def _quotes(self, evidence: tuple[Span, ...]) -> list[str]:
         assert self.article is not None
@@ -413,6 +426,8 @@ class ReviewController(QObject):
 
 def _assess_in_thread(path: Path, source: Article, rewrite: Article, progress: Progress) -> Assessment:
     """On a worker thread, with its own connection: the kept assessment, or a new one."""
+    from factcheck.store.assessments import assessment_for
+
     project = Project.open(path)
     try:
         return assessment_for(project, source, rewrite, progress)

@@ -1,17 +1,22 @@
 """The rewrite pane: its sentences, tinted by my verdicts, with a badge per verdict in the gutter
 and a frame around the current sentence. Clicking a sentence makes it current."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
 from factcheck.core.article import Article, Sentence, sentence_at
-from factcheck.core.assistant import Hints
 from factcheck.core.review import UNDECIDED, VerdictState
 from factcheck.ui import palette
 from factcheck.ui.article_view import ArticleView
+
+if TYPE_CHECKING:
+    from factcheck.core.assistant import Hints
 
 _BADGE = 17
 _GUTTER_PAD = 5
@@ -31,6 +36,8 @@ class RewriteView(ArticleView):
         self._hints: Callable[[Sentence], Hints | None] = lambda sentence: None
         self.diff_spans: list[tuple[int, int]] = []
         """Words of the current sentence that the shown candidate does not have."""
+        self._visible: dict[int, list[QRectF]] = {}
+        self._visible_key: tuple | None = None
         self.current: int | None = None
         self._starts: list[int] = []
         self._ends: list[int] = []
@@ -63,8 +70,9 @@ class RewriteView(ArticleView):
         self.viewport().update()
 
     def set_diff(self, spans: list[tuple[int, int]]) -> None:
+        self.update_spans(self.diff_spans)  # where the old marks were
         self.diff_spans = spans
-        self.viewport().update()
+        self.update_spans(spans)
 
     def flag_spans(self, sentence: Sentence) -> list[tuple[int, int, str]]:
         """The sentence's discrepancy flags as absolute offsets, with their reasons."""
@@ -74,11 +82,13 @@ class RewriteView(ArticleView):
         return [(sentence.start + f.start, sentence.start + f.end, f.reason) for f in hints.flags]
 
     def set_current(self, index: int | None, scroll: bool = True) -> None:
+        before = self.current_sentence()
         self.current = index
         sentence = self.current_sentence()
-        if sentence is not None and scroll:
-            self.scroll_to(sentence.start, sentence.end)
-        self.viewport().update()
+        if sentence is not None and scroll and self.scroll_to(sentence.start, sentence.end):
+            self.viewport().update()
+        else:
+            self.update_spans([_span(before), _span(sentence)])
         self.gutter.update()
 
     def current_sentence(self) -> Sentence | None:
@@ -94,8 +104,24 @@ class RewriteView(ArticleView):
 
     # ----------------------------------------------------------------- painting
     def visible_sentences(self) -> dict[int, list[QRectF]]:
-        """The on-screen rectangles of each visible sentence, by sentence index."""
-        return self.visible_span_rects(self._starts, self._ends)
+        """The on-screen rectangles of each visible sentence, by sentence index.
+
+        Kept while the view does not move: the pane and its gutter both need them on every paint.
+        """
+        offset = self.contentOffset()
+        key = (
+            self.firstVisibleBlock().blockNumber(),
+            offset.x(),
+            offset.y(),
+            self.viewport().width(),
+            self.viewport().height(),
+            self.document().revision(),
+            id(self.article),
+        )
+        if self._visible_key != key:
+            self._visible = self.visible_span_rects(self._starts, self._ends)
+            self._visible_key = key
+        return self._visible
 
     def paint_under(self, painter: QPainter) -> None:
         if self.article is None:
@@ -195,6 +221,10 @@ class RewriteView(ArticleView):
             painter.drawRoundedRect(badge, 4, 4)
             painter.setPen(Qt.GlobalColor.white)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.glyph)
+
+
+def _span(sentence: Sentence | None) -> tuple[int, int] | None:
+    return (sentence.start, sentence.end) if sentence is not None else None
 
 
 class _VerdictGutter(QWidget):

@@ -23,16 +23,18 @@ class SourceView(ArticleView):
 
     def set_evidence(self, evidence: tuple[Span, ...], scroll: bool) -> None:
         """Highlight the current sentence's evidence; scroll to the first passage if asked."""
-        self.evidence = evidence
-        if scroll and evidence:
-            self.scroll_to(*evidence[0])
-        self.viewport().update()
+        before, self.evidence = self.evidence, evidence
+        if scroll and evidence and self.scroll_to(*evidence[0]):
+            self.viewport().update()
+        else:
+            self.update_spans([*before, *evidence])
 
     def set_candidate(self, span: Span | None, scroll: bool) -> None:
-        self.candidate = span
-        if scroll and span is not None:
-            self.scroll_to(*span)
-        self.viewport().update()
+        before, self.candidate = self.candidate, span
+        if scroll and span is not None and self.scroll_to(*span):
+            self.viewport().update()
+        else:
+            self.update_spans([before, span])
 
     def paint_under(self, painter: QPainter) -> None:
         if self.candidate is not None:

@@ -88,3 +88,12 @@ def test_two_connections_write_without_locking_each_other_out(project_path: Path
     assert first.conn.execute("SELECT count(*) FROM project WHERE key LIKE 'k%'").fetchone()[0] == 50
     first.close()
     second.close()
+
+
+def test_the_schema_steps_known_at_opening_are_the_migrations_defined() -> None:
+    from sqlite_utils import Database
+
+    from factcheck.store.project import SCHEMA_STEPS
+    from factcheck.store.schema import migrations
+
+    assert list(SCHEMA_STEPS) == [step.name for step in migrations.pending(Database(memory=True))]

@@ -16,7 +16,7 @@ def open_medbot(window: MainWindow, qtbot) -> None:
         window.open_article(medbot.id)
 
 
-def go_to_text(window: MainWindow, fragment: str):
+def go_to_text(window: MainWindow, fragment: str, qtbot):
     sentence = next(s for s in window.review.article.rewrite.sentences if fragment in s.text)
     window.review.go_to(sentence.index)
     return sentence
@@ -28,7 +28,7 @@ def press(window: MainWindow, key: Qt.Key) -> None:
 
 def test_the_wrong_company_is_flagged_before_the_reviewer_reads_the_source(window: MainWindow, qtbot) -> None:
     open_medbot(window, qtbot)
-    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped")
+    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped", qtbot)
     flagged = window.rewrite_view.flag_spans(sentence)
     article_text = window.review.article.rewrite.text
     assert any(
@@ -45,7 +45,7 @@ def test_the_wrong_company_is_flagged_before_the_reviewer_reads_the_source(windo
 
 def test_brackets_step_through_candidates_and_a_attaches_the_one_shown(window: MainWindow, qtbot) -> None:
     open_medbot(window, qtbot)
-    sentence = go_to_text(window, "received the “CE mark” from the European Union, enabling")
+    sentence = go_to_text(window, "received the “CE mark” from the European Union, enabling", qtbot)
     first = window.source_view.candidate
     press(window, Qt.Key.Key_BracketRight)
     second = window.source_view.candidate
@@ -60,7 +60,7 @@ def test_brackets_step_through_candidates_and_a_attaches_the_one_shown(window: M
 def test_enter_accepts_the_suggestion_as_one_decision_that_undo_takes_back(window: MainWindow, qtbot) -> None:
     open_medbot(window, qtbot)
     window.actions.advance.setChecked(False)
-    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped")
+    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped", qtbot)
     candidate = window.source_view.candidate
     press(window, Qt.Key.Key_Return)
     state = current(window.session.project, sentence.id, "alice")
@@ -74,7 +74,7 @@ def test_enter_accepts_the_suggestion_as_one_decision_that_undo_takes_back(windo
 
 def test_a_verdict_given_by_hand_records_the_suggestion_it_overrode(window: MainWindow, qtbot) -> None:
     open_medbot(window, qtbot)
-    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped")
+    sentence = go_to_text(window, "MicroPort MedBot says its clinical-grade model topped", qtbot)
     press(window, Qt.Key.Key_1)
     (event,) = history(window.session.project, sentence.id)
     assert event.state.label is Verdict.SUPPORTED and event.suggestion is Verdict.CONTRADICTED
@@ -95,3 +95,16 @@ def test_the_assessment_is_kept_in_the_project_for_next_time(window: MainWindow,
     open_medbot(window, qtbot)
     article = window.review.article
     assert kept(window.session.project, article.source.id, article.rewrite.id) == article.assessment
+
+
+def test_an_article_left_behind_is_not_kept_alive(window: MainWindow, qtbot) -> None:
+    import gc
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    first = weakref.ref(window.review.article)
+    open_medbot(window, qtbot)  # the first article's assistant job has finished meanwhile
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    assert first() is None, "a finished job still holds the article the reviewer left"

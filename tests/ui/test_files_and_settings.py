@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.store.decisions import decide
-from factcheck.store.importing import open_project
+from factcheck.store.project import open_project
 from factcheck.ui import dialogs
 from factcheck.ui.main_window import MainWindow
 from tests.conftest import DATA, REWRITES, SOURCE

@@ -99,7 +99,7 @@ def select_in_source(window: MainWindow, start: int, end: int) -> None:
     view.setTextCursor(cursor)
 
 
-def test_attach_evidence_with_e_and_remove_it(window: MainWindow) -> None:
+def test_attach_evidence_with_e_and_remove_it(window: MainWindow, qtbot) -> None:
     text = window.review.article.source.text
     start = text.index("Shanghai MicroPort MedBot said")
     select_in_source(window, start - 1, start + 30)  # the leading space is trimmed
