@@ -7,15 +7,16 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 
+from factcheck.cli import audit
 from factcheck.core.errors import BadInput
-from factcheck.core.export import ExportFormat, parse_spans
+from factcheck.core.export import ExportContent, ExportFormat, parse_spans
 from factcheck.core.labels import Verdict
 from factcheck.core.review import VerdictState, Via
 from factcheck.store.articles import Outcome, list_articles, load_article, resolve_article_id
 from factcheck.store.decisions import decide
-from factcheck.store.export import export_verdicts, import_verdicts
-from factcheck.store.importing import import_files, open_project
-from factcheck.store.project import Project
+from factcheck.store.export import export, import_verdicts
+from factcheck.store.importing import import_files
+from factcheck.store.project import Project, open_project
 
 CLEAR_WORD = "clear"
 
@@ -121,9 +122,14 @@ def _parse_label(word: str) -> Verdict:
 def _export(args: argparse.Namespace, project: Project, reviewer: str) -> int:
     format_ = ExportFormat(args.format)
     output = Path(args.output) if args.output else None
-    count = export_verdicts(project, output, format_, raw=args.raw, stdout=sys.stdout)
+    content, rows = ExportContent.VERDICTS, "verdicts"
+    if args.adjudicated:
+        content, rows = ExportContent.ADJUDICATED, "sentences"
+    elif args.history:
+        content, rows = ExportContent.HISTORY, "events"
+    count = export(project, output, content, format_, raw=args.raw, stdout=sys.stdout)
     if output is not None:
-        print(f"wrote {count} verdicts to {output}", file=sys.stderr)
+        print(f"wrote {count} {rows} to {output}", file=sys.stderr)
     return 0
 
 
@@ -148,4 +154,5 @@ _HANDLERS = {
     "mark": _mark,
     "export": _export,
     "import-verdicts": _import_verdicts,
+    "audit": audit.run,
 }

@@ -1,4 +1,5 @@
-"""Exporting current verdicts to a file, and reading exported verdicts back in."""
+"""Exporting verdicts, final verdicts and the decision history to a file, and reading exported
+verdicts back in."""
 
 import os
 import sqlite3
@@ -11,6 +12,7 @@ from typing import IO
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.export import (
     EVIDENCE_GAP,
+    ExportContent,
     ExportFormat,
     VerdictRow,
     read_verdict_rows,
@@ -26,6 +28,12 @@ Progress = Callable[[int, int], bool]
 
 _BATCH = 5000
 
+_SPANS = """CASE WHEN {0} = '[]' THEN '' ELSE (
+               SELECT group_concat(json_extract(e.value, '$[0]') || '-' || json_extract(e.value, '$[1]'), ';')
+               FROM json_each({0}) e) END"""
+_URL = """coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
+                    json_extract(src.metadata, '$.url'), '')"""
+
 # One row per current (sentence, reviewer) verdict that has a label. The evidence text is cut
 # from the source's text in SQL (substr counts characters, as our offsets do).
 _ROWS = f"""
@@ -34,12 +42,8 @@ _ROWS = f"""
                SELECT group_concat(substr(src.text, json_extract(e.value, '$[0]') + 1,
                    json_extract(e.value, '$[1]') - json_extract(e.value, '$[0]')), '{EVIDENCE_GAP}')
                FROM json_each(v.evidence) e) END,
-           src.id, src.title,
-           coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
-                    json_extract(src.metadata, '$.url'), ''),
-           CASE WHEN v.evidence = '[]' THEN '' ELSE (
-               SELECT group_concat(json_extract(e.value, '$[0]') || '-' || json_extract(e.value, '$[1]'), ';')
-               FROM json_each(v.evidence) e) END
+           src.id, src.title, {_URL}, {_SPANS.format("v.evidence")},
+           (SELECT label FROM adjudications j WHERE j.sentence_id = v.sentence_id)
     FROM verdicts v
     JOIN sentences s ON s.id = v.sentence_id
     JOIN articles a ON a.id = s.article_id
@@ -47,15 +51,70 @@ _ROWS = f"""
     WHERE v.label IS NOT NULL
 """
 _ORDER = " ORDER BY src.title, src.id, a.title, a.id, s.idx, v.reviewer"
+_VERDICT_COUNT = "SELECT count(*) FROM verdicts WHERE label IS NOT NULL"
+
+COUNTED = "v.label IS NOT NULL AND coalesce(v.included, NOT s.boilerplate)"
+"""Which verdicts `v` on sentences `s` count, for final verdicts here and for every figure of the
+audit: a label given, and the sentence in that reviewer's review (boilerplate only when they took
+it in)."""
+
+_TALLY = f"""
+    SELECT v.sentence_id, count(*) AS reviewers, min(v.label) AS low, max(v.label) AS high,
+           sum(v.label = 'supported') AS supported, sum(v.label = 'contradicted') AS contradicted,
+           sum(v.label = 'unverifiable') AS unverifiable
+    FROM verdicts v JOIN sentences s ON s.id = v.sentence_id
+    WHERE {COUNTED}
+    GROUP BY v.sentence_id
+"""
+# One row per rewrite sentence with an adjudication or a verdict that counts.
+_ADJUDICATED = f"""
+    WITH tally AS ({_TALLY}),
+    chosen AS (SELECT sentence_id FROM tally UNION SELECT sentence_id FROM adjudications)
+    SELECT s.id, a.id, a.title, s.idx, s.text,
+           coalesce(j.label, CASE WHEN t.low = t.high THEN t.low END, ''),
+           CASE WHEN j.label IS NOT NULL THEN 'adjudicated'
+                WHEN t.low IS NULL OR t.low != t.high THEN 'disagreement'
+                WHEN t.reviewers = 1 THEN 'one reviewer'
+                ELSE 'unanimous' END,
+           coalesce(j.reason, ''), coalesce(j.lead, ''), coalesce(j.decided_at, ''),
+           coalesce(t.reviewers, 0), coalesce(t.supported, 0), coalesce(t.contradicted, 0),
+           coalesce(t.unverifiable, 0), src.id, src.title, {_URL}
+    FROM chosen c
+    JOIN sentences s ON s.id = c.sentence_id
+    JOIN articles a ON a.id = s.article_id
+    JOIN articles src ON src.id = a.source_id
+    LEFT JOIN tally t ON t.sentence_id = c.sentence_id
+    LEFT JOIN adjudications j ON j.sentence_id = c.sentence_id
+    ORDER BY src.title, src.id, a.title, a.id, s.idx
+"""
+_ADJUDICATED_COUNT = f"""
+    WITH tally AS ({_TALLY})
+    SELECT count(*) FROM (SELECT sentence_id FROM tally UNION SELECT sentence_id FROM adjudications)
+"""
+# Every event as stored, in chain order (the UNIQUE (origin, seq) index gives it without sorting).
+_HISTORY = f"""
+    SELECT e.id, e.origin, e.seq, e.kind, e.sentence_id, s.article_id, e.reviewer, e.label,
+           e.previous_label, {_SPANS.format("e.evidence")}, e.note, e.included, e.via, e.suggestion,
+           e.decided_at, e.prev_hash, e.hash
+    FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id
+    ORDER BY e.origin, e.seq
+"""
+_HISTORY_COUNT = "SELECT count(*) FROM events"
+
+_QUERIES = {
+    ExportContent.VERDICTS: (_ROWS + _ORDER, _VERDICT_COUNT),
+    ExportContent.ADJUDICATED: (_ADJUDICATED, _ADJUDICATED_COUNT),
+    ExportContent.HISTORY: (_HISTORY, _HISTORY_COUNT),
+}
 
 
-def verdict_count(project: Project) -> int:
-    return project.conn.execute("SELECT count(*) FROM verdicts WHERE label IS NOT NULL").fetchone()[0]
+def row_count(project: Project, content: ExportContent) -> int:
+    return project.conn.execute(_QUERIES[content][1]).fetchone()[0]
 
 
-def verdict_rows(project: Project) -> Iterator[tuple]:
-    """Every current verdict as a tuple in `COLUMNS` order, sources and rewrites in title order."""
-    cursor = project.conn.execute(_ROWS + _ORDER)
+def rows_of(project: Project, content: ExportContent) -> Iterator[tuple]:
+    """The rows of an export, in `content.columns` order, read a batch at a time."""
+    cursor = project.conn.execute(_QUERIES[content][0])
     while batch := cursor.fetchmany(_BATCH):
         yield from batch
 
@@ -68,20 +127,45 @@ def export_verdicts(
     progress: Progress | None = None,
     stdout: IO[str] | None = None,
 ) -> int:
-    """Write every current verdict to `destination` (or `stdout`); return how many rows.
+    """Write every current verdict to `destination` (or `stdout`); return how many rows."""
+    return export(project, destination, ExportContent.VERDICTS, format, raw, progress, stdout)
 
-    A file is written beside the destination and renamed over it only when complete, so a
-    cancelled or failed export never leaves a half-written file.
+
+def export(
+    project: Project,
+    destination: Path | None,
+    content: ExportContent = ExportContent.VERDICTS,
+    format: ExportFormat = ExportFormat.CSV,
+    raw: bool = False,
+    progress: Progress | None = None,
+    stdout: IO[str] | None = None,
+) -> int:
+    """Write the rows `content` names to `destination` (or `stdout`); return how many.
+
+    Rows are streamed from SQLite a batch at a time, so a history of millions of events is never
+    held in memory. A cancelled or failed export never leaves a half-written file.
     """
-    total = verdict_count(project)
-    rows = _counted(verdict_rows(project), total, progress)
+    total = row_count(project, content)
+    rows = _counted(rows_of(project, content), total, progress)
+
+    def write(file: IO[str]) -> None:
+        if format is ExportFormat.CSV:
+            write_csv(rows, file, raw=raw, columns=content.columns)
+        else:
+            write_jsonl(rows, file, columns=content.columns)
+
     if destination is None:
         assert stdout is not None
-        _write(rows, stdout, format, raw)
-        return total
-    destination = Path(destination)
+        write(stdout)
+    else:
+        write_atomically(Path(destination), write)
+    return total
+
+
+def write_atomically(destination: Path, write: Callable[[IO[str]], None]) -> None:
+    """Call `write` on a file beside `destination`, renamed over it only once complete and on disk."""
     if destination.is_dir():
-        raise BadInput(f"{destination}: is a folder; give a file name to export to")
+        raise BadInput(f"{destination}: is a folder; give a file name to write to")
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{destination.name}.", suffix=".part", dir=destination.parent or Path(".")
@@ -90,14 +174,13 @@ def export_verdicts(
         raise BadInput(f"{destination}: cannot write there ({error.strerror})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
-            _write(rows, file, format, raw)
+            write(file)
             file.flush()
             os.fsync(file.fileno())
         os.replace(temporary, destination)
     except BaseException:
         os.unlink(temporary)
         raise
-    return total
 
 
 class ExportCancelled(FactcheckError):
@@ -117,13 +200,6 @@ def _counted(rows: Iterator[tuple], total: int, progress: Progress | None) -> It
         if done % _BATCH == 0 and not progress(done, total):
             raise ExportCancelled()
     progress(done, total)
-
-
-def _write(rows: Iterator[tuple], file: IO[str], format: ExportFormat, raw: bool) -> None:
-    if format is ExportFormat.CSV:
-        write_csv(rows, file, raw=raw)
-    else:
-        write_jsonl(rows, file)
 
 
 @dataclass(frozen=True, slots=True)

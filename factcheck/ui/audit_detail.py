@@ -84,8 +84,8 @@ class SentenceDetailView(QWidget):
         _tidy(self.history, stretch=4)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(_titled(self.tr("Evidence in the source"), self.source))
-        splitter.addWidget(_titled(self.tr("History of this sentence"), self.history))
+        splitter.addWidget(titled(self.tr("Evidence in the source"), self.source))
+        splitter.addWidget(titled(self.tr("History of this sentence"), self.history))
         splitter.setSizes([460, 420, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -259,7 +259,8 @@ def _tidy(table: QTableWidget, stretch: int) -> None:
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
 
-def _titled(title: str, widget: QWidget) -> QWidget:
+def titled(title: str, widget: QWidget) -> QWidget:
+    """`widget` under a small caption."""
     box = QWidget()
     caption = QLabel(title)
     caption.setObjectName("caption")

@@ -6,7 +6,17 @@ import json
 import pytest
 
 from factcheck.core.errors import BadInput
-from factcheck.core.export import COLUMNS, neutralise, parse_spans, read_verdict_rows, restore, write_csv
+from factcheck.core.export import (
+    ADJUDICATED_COLUMNS,
+    COLUMNS,
+    HISTORY_COLUMNS,
+    ExportContent,
+    neutralise,
+    parse_spans,
+    read_verdict_rows,
+    restore,
+    write_csv,
+)
 from factcheck.core.labels import Verdict
 from tests.conftest import DATA
 
@@ -97,3 +107,43 @@ def test_evidence_offsets_parse(text: str, spans: tuple) -> None:
 def test_bad_evidence_offsets_are_refused(text: str) -> None:
     with pytest.raises(BadInput, match="START-END"):
         parse_spans(text)
+
+
+def test_the_adjudicated_verdict_follows_the_contract_and_evidence_columns() -> None:
+    assert COLUMNS[13:] == ("evidence_spans", "adjudicated_verdict")
+
+
+def test_the_history_has_every_field_of_an_event() -> None:
+    fields = (
+        "id origin seq kind sentence_id article_id reviewer label previous_label evidence_spans note"
+        " included via suggestion decided_at prev_hash hash"
+    )
+    assert tuple(fields.split()) == HISTORY_COLUMNS
+    assert ExportContent.HISTORY.columns == HISTORY_COLUMNS
+
+
+def test_other_exports_write_their_own_header_and_neutralise_cells_too() -> None:
+    out = io.StringIO()
+    row = (
+        "s1",
+        "a1",
+        "Title",
+        0,
+        "text",
+        "",
+        "disagreement",
+        "-1 says who",
+        "lead",
+        "",
+        2,
+        1,
+        1,
+        0,
+        "src",
+        "S",
+        "",
+    )
+    write_csv([row], out, columns=ADJUDICATED_COLUMNS)
+    header, line = out.getvalue().splitlines()
+    assert header == ",".join(ADJUDICATED_COLUMNS)
+    assert ",'-1 says who," in line

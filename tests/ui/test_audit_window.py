@@ -112,3 +112,30 @@ def test_the_table_model_passes_qts_model_tester(qtmodeltester, reviewed: Path) 
     qtmodeltester.check(model)
     assert model.rowCount() == len(PLAN)
     project.close()
+
+
+def test_agreement_and_reviewer_figures_are_shown_in_words(audit: AuditWindow, qtbot) -> None:
+    with qtbot.waitSignal(audit.figuresShown, timeout=20_000):
+        audit.reload()
+    overall = audit.agreement.overall
+    assert overall.rowCount() == 3
+    assert overall.item(1, 0).text() == "Fleiss' κ"
+    assert audit.agreement.pairs.rowCount() == 3  # alice·bob, alice·carol, bob·carol
+    assert audit.agreement.confusion.rowCount() == 3  # the first pair's 3 × 3 matrix
+    cells = [overall.item(r, c).text() for r in range(3) for c in range(overall.columnCount())]
+    assert not any("nan" in cell.lower() for cell in cells)
+    names = [
+        audit.reviewer_stats.table.item(r, 0).text() for r in range(audit.reviewer_stats.table.rowCount())
+    ]
+    assert names == ["alice", "bob", "carol"]
+
+
+def test_the_audit_report_is_exported_from_the_window(audit: AuditWindow, tmp_path: Path, qtbot) -> None:
+    from factcheck.core.report import ReportFormat
+
+    out = tmp_path / "audit.html"
+    job = audit.export_report(out, ReportFormat.HTML)
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    html = out.read_text(encoding="utf-8")
+    assert html.lstrip().lower().startswith("<!doctype html") and "<svg" in html
