@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from factcheck import __version__
-from factcheck.cli import align, commands
+from factcheck.cli import align, audit, history  # their parsers; what they do is loaded when they run
 from factcheck.core.errors import FactcheckError
 from factcheck.store.project import describe
 
@@ -114,8 +114,20 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not prefix cells that a spreadsheet would execute (=, +, -, @ …)",
     )
+    content = p.add_mutually_exclusive_group()
+    content.add_argument(
+        "--adjudicated",
+        action="store_true",
+        help="one row per sentence with its final verdict: adjudicated, else unanimous, else empty",
+    )
+    content.add_argument("--history", action="store_true", help="every event of the decision history")
 
     align.add_parser(sub)
+
+    history.add_parsers(command)
+
+    p = command("audit", "report agreement, reviewer statistics and disagreements (text, JSON or HTML)")
+    audit.add_arguments(p)
 
     p = command("import-verdicts", "read verdicts back from an exported CSV (all rows or none)")
     p.add_argument("file", metavar="FILE")
@@ -131,9 +143,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from factcheck.ui.app import run  # the window is only loaded when it is wanted
 
         return run(path, reviewer, seed_demo=is_default, audit=args.audit)
+    from factcheck.cli import commands  # after the window's branch: the window needs none of it
+
     try:
         if args.command == "align":  # works on files, without a project
             return align.run(args)
+        if args.command in history.COMMANDS:
+            return history.run(args, path, reviewer, seed_demo=is_default)
         return commands.run(args, path, reviewer, seed_demo=is_default)
     except FactcheckError as error:
         print(f"factcheck: {error}", file=sys.stderr)
