@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from factcheck import APP_ID, __version__
 from factcheck.core.errors import FactcheckError
-from factcheck.store.importing import open_project
+from factcheck.store.project import open_project
 from factcheck.store.session import ReviewSession
+from factcheck.ui.collector import collect_on_the_ui_thread
 from factcheck.ui.main_window import MainWindow
 from factcheck.ui.style import STYLE
 
@@ -29,6 +30,7 @@ def application() -> QApplication:
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
     app.setStyleSheet(STYLE)
+    collect_on_the_ui_thread(app)
     return app
 
 

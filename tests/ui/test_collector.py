@@ -1,0 +1,30 @@
+"""Cycles are collected on the UI thread only, never on a worker where Qt objects must not die."""
+
+import gc
+import threading
+
+from factcheck.ui.app import application
+
+
+def test_cycles_made_on_a_worker_are_collected_on_the_ui_thread(qtbot) -> None:
+    application()
+    assert not gc.isenabled()
+    freed_on: list[bool] = []
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+
+        def __del__(self) -> None:
+            freed_on.append(threading.current_thread() is threading.main_thread())
+
+    def worker() -> None:
+        for _ in range(20 * gc.get_threshold()[0]):  # far past the point CPython would collect
+            Cycle()
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join()
+    assert freed_on == []
+    qtbot.waitUntil(lambda: len(freed_on) > 0, timeout=5_000)
+    assert all(freed_on)
