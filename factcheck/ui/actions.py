@@ -22,6 +22,8 @@ class Actions:
     import_articles: QAction
     import_demo: QAction
     export_verdicts: QAction
+    merge_files: QAction
+    export_audit_report: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -88,6 +90,15 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         import_articles=action(tr("&Import Articles…"), "Ctrl+I"),
         import_demo=action(tr("Add the &Demo Articles")),
         export_verdicts=action(tr("&Export Verdicts…"), "Ctrl+Shift+E"),
+        merge_files=action(
+            tr("&Merge Project Files…"),
+            tip=tr("Add every decision of reviewers' project files to this project"),
+        ),
+        export_audit_report=action(
+            tr("Export Audit &Report…"),
+            "Ctrl+Shift+R",
+            tip=tr("Agreement, reviewer statistics and disagreements as HTML, text or JSON"),
+        ),
         quit=action(tr("&Quit"), "Ctrl+Q"),
         undo=undo,
         redo=redo,
@@ -145,6 +156,8 @@ def build_menus(menu_bar: QMenuBar, a: Actions) -> None:
     file.addActions([a.open_project, a.new_project])
     file.addSeparator()
     file.addActions([a.import_articles, a.import_demo, a.export_verdicts])
+    file.addSeparator()
+    file.addActions([a.merge_files, a.export_audit_report])
     file.addSeparator()
     file.addAction(a.quit)
     edit = menu_bar.addMenu(tr("&Edit"))

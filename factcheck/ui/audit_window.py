@@ -6,6 +6,7 @@ connection); the table then fetches the rows it shows, a page at a time.
 """
 
 import sqlite3
+from pathlib import Path
 
 from PySide6.QtCore import QDate, QItemSelection, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,16 +32,21 @@ from PySide6.QtWidgets import (
 from factcheck.core.article import Article
 from factcheck.core.errors import FactcheckError
 from factcheck.core.labels import Verdict
+from factcheck.core.report import ReportFormat
 from factcheck.core.review import Via
+from factcheck.core.reviewers import ReviewerStats
 from factcheck.store.articles import list_articles, load_article
+from factcheck.store.audit import AgreementFigures, agreement_figures, reviewer_statistics
 from factcheck.store.audit_table import AuditFilter, AuditSort, SortKey, detail, reviewers, rows, sentence_ids
 from factcheck.store.decisions import adjudicate
 from factcheck.store.project import Project, describe
 from factcheck.store.settings import blind_review, set_blind_review
 from factcheck.ui import palette
 from factcheck.ui.audit_detail import AdjudicateDialog, SentenceDetailView
+from factcheck.ui.audit_figures import AgreementView, ReviewersView
 from factcheck.ui.audit_model import AuditTableModel
 from factcheck.ui.jobs import Job
+from factcheck.ui.team_files import ask_report, report_job
 
 _SEARCH_PAUSE_MS = 300
 
@@ -49,6 +55,8 @@ class AuditWindow(QMainWindow):
     errorShown = Signal(str)
     rowsShown = Signal()
     """Emitted when a new filter or sort has been applied to the table (tests wait on it)."""
+    figuresShown = Signal()
+    """Emitted when the agreement figures and reviewer statistics have been computed and shown."""
 
     def __init__(
         self, project: Project, lead: str, settings: QSettings, parent: QWidget | None = None
@@ -92,8 +100,12 @@ class AuditWindow(QMainWindow):
         sentences.addWidget(self.table)
         sentences.addWidget(self.detail)
         sentences.setSizes([430, 360])
+        self.agreement = AgreementView()
+        self.reviewer_stats = ReviewersView()
         self.tabs = QTabWidget()
         self.tabs.addTab(sentences, self.tr("Sentences"))
+        self.tabs.addTab(self.agreement, self.tr("Agreement"))
+        self.tabs.addTab(self.reviewer_stats, self.tr("Reviewers"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -178,7 +190,12 @@ class AuditWindow(QMainWindow):
         close = QAction(self.tr("&Close"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
+        self.report_action = QAction(self.tr("&Export Audit Report…"), self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+        self.report_action.triggered.connect(self.ask_report)
         menu.addActions([self.adjudicate_action, self.reload_action])
+        menu.addSeparator()
+        menu.addAction(self.report_action)
         menu.addSeparator()
         self.menu = menu
         menu.addAction(close)
@@ -200,6 +217,34 @@ class AuditWindow(QMainWindow):
         )
         self._fill_combo(self.reviewer, self.tr("any reviewer"), [(name, name) for name in names])
         self.apply_filters()
+        self._compute_figures()
+
+    def _compute_figures(self) -> None:
+        """Agreement and reviewer statistics read every verdict and event: off the UI thread."""
+        path = self.project.path
+        if path is None:
+            self._show_figures((agreement_figures(self.project), reviewer_statistics(self.project)))
+            return
+
+        def work(progress) -> tuple[AgreementFigures, list[ReviewerStats]]:
+            project = Project.open(path)
+            try:
+                return agreement_figures(project), reviewer_statistics(project)
+            finally:
+                project.close()
+
+        job = Job(work)
+        job.succeeded.connect(self._show_figures)
+        job.failed.connect(self.show_error)
+        job.finished.connect(lambda: self.jobs.discard(job))
+        self.jobs.add(job)
+        job.start()
+
+    def _show_figures(self, result: tuple[AgreementFigures, list[ReviewerStats]]) -> None:
+        figures, statistics = result
+        self.agreement.show_figures(figures)
+        self.reviewer_stats.show_statistics(statistics)
+        self.figuresShown.emit()
 
     @staticmethod
     def _fill_combo(combo: QComboBox, anything: str, items: list[tuple[object, str]]) -> None:
@@ -328,8 +373,26 @@ class AuditWindow(QMainWindow):
             return False
         self.model.refresh()
         self.show_selected()
+        self._compute_figures()  # overturned counts and agreement with the final verdicts change
         self.statusBar().showMessage(self.tr("Final verdict saved."), 4000)
         return True
+
+    def ask_report(self) -> None:
+        chosen = ask_report(self, self.settings)
+        if chosen is not None:
+            self.export_report(*chosen)
+
+    def export_report(self, destination: Path, format_: ReportFormat) -> Job:
+        """Write the report (agreement, reviewer statistics, disagreements) on a worker thread."""
+        job = report_job(self.project.path, destination, format_)
+        job.succeeded.connect(
+            lambda written: self.statusBar().showMessage(self.tr("Wrote %s") % written, 8000)
+        )
+        job.failed.connect(self.show_error)
+        job.finished.connect(lambda: self.jobs.discard(job))
+        self.jobs.add(job)
+        job.start()
+        return job
 
     def _blind_toggled(self, on: bool) -> None:
         try:

@@ -1,6 +1,9 @@
 """The main window: the article list, the rewrite beside its source, and the verdict panel."""
 
+from __future__ import annotations
+
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QTextCursor
@@ -21,9 +24,8 @@ from factcheck.core.labels import Verdict
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.project import describe
 from factcheck.store.session import OpenArticle, ReviewSession
-from factcheck.ui import dialogs
+from factcheck.ui import dialogs, team_files
 from factcheck.ui.actions import Actions, build_actions, build_menus
-from factcheck.ui.audit_window import AuditWindow
 from factcheck.ui.find_bar import FindBar
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
@@ -33,6 +35,9 @@ from factcheck.ui.rewrite_view import RewriteView
 from factcheck.ui.sidebar import ArticleRole, ArticleTreeModel, Sidebar
 from factcheck.ui.source_view import SourceView
 from factcheck.ui.verdict_panel import VerdictPanel
+
+if TYPE_CHECKING:
+    from factcheck.ui.audit_window import AuditWindow
 
 
 class MainWindow(QMainWindow):
@@ -158,6 +163,8 @@ class MainWindow(QMainWindow):
         a.import_articles.triggered.connect(lambda: dialogs.ask_import(self))
         a.import_demo.triggered.connect(lambda: dialogs.import_demo(self))
         a.export_verdicts.triggered.connect(lambda: dialogs.ask_export(self))
+        a.merge_files.triggered.connect(lambda: team_files.ask_merge(self))
+        a.export_audit_report.triggered.connect(self.ask_audit_report)
         a.open_project.triggered.connect(lambda: dialogs.choose_project(self, new=False))
         a.new_project.triggered.connect(lambda: dialogs.choose_project(self, new=True))
         a.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self))
@@ -289,6 +296,8 @@ class MainWindow(QMainWindow):
 
     def open_audit(self) -> AuditWindow:
         """The team lead's audit of this project, in a window of its own."""
+        from factcheck.ui.audit_window import AuditWindow  # loaded when a lead first asks for it
+
         if self.audit is None or self.audit.project is not self.session.project:
             self.audit = AuditWindow(self.session.project, self.session.reviewer, self.settings)
         else:
@@ -297,6 +306,11 @@ class MainWindow(QMainWindow):
         self.audit.raise_()
         self.audit.activateWindow()
         return self.audit
+
+    def ask_audit_report(self) -> None:
+        chosen = team_files.ask_report(self, self.settings)
+        if chosen is not None:
+            team_files.export_report(self, *chosen)
 
     def switch_session(self, session: ReviewSession) -> None:
         """Work on another project file from now on."""
