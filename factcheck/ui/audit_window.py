@@ -264,7 +264,7 @@ class AuditWindow(QMainWindow):
             source_id=where[1] if where and where[0] == "source" else None,
             rewrite_id=where[1] if where and where[0] == "rewrite" else None,
             reviewer=self.reviewer.currentData(),
-            label=self.label.currentData(),
+            label=Verdict(label) if (label := self.label.currentData()) else None,  # Qt hands back a str
             since=_day(self.since, start=True),
             until=_day(self.until, start=False),
             disagreements_only=self.disagreements.isChecked(),

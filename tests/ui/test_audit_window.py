@@ -74,6 +74,17 @@ def test_filters_run_off_the_ui_thread_and_narrow_the_rows(audit: AuditWindow, q
     assert audit.model.rowCount() == 2
 
 
+def test_the_verdict_filter_keeps_sentences_given_that_verdict(audit: AuditWindow, qtbot) -> None:
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.label.setCurrentIndex(audit.label.findData(C))
+    shown = {audit.model.sentence_id(r) for r in range(audit.model.rowCount())}
+    expected = {index for index, labels in PLAN.items() if C in labels}
+    assert len(shown) == len(expected) == 3  # sentences 1, 3 and 4
+    with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
+        audit.reviewer.setCurrentIndex(audit.reviewer.findData("carol"))
+    assert audit.model.rowCount() == 1  # carol said contradicted once (sentence 4)
+
+
 def test_selecting_a_row_shows_notes_and_history(audit: AuditWindow) -> None:
     audit.table.selectRow(0)
     detail = audit.detail.detail
