@@ -1,5 +1,7 @@
 """The audit window's lower half: everything about the selected sentence, and adjudicating it."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
@@ -117,6 +119,11 @@ class SentenceDetailView(QWidget):
         self.source.set_evidence(evidence, scroll=True)
 
     def _show_decisions(self, detail: SentenceDetail, source_text: str) -> None:
+        with _filling(self.decisions):
+            self._fill_decisions(detail, source_text)
+        self.decisions.resizeRowsToContents()
+
+    def _fill_decisions(self, detail: SentenceDetail, source_text: str) -> None:
         self.decisions.setRowCount(len(detail.reviewers))
         for row, view in enumerate(detail.reviewers):
             cells = [
@@ -128,7 +135,6 @@ class SentenceDetailView(QWidget):
             for column, item in enumerate(cells):
                 item.setToolTip(item.text())
                 self.decisions.setItem(row, column, item)
-        self.decisions.resizeRowsToContents()
 
     def _show_final(self, detail: SentenceDetail) -> None:
         final = detail.adjudication
@@ -149,6 +155,12 @@ class SentenceDetailView(QWidget):
         )
 
     def _show_history(self, events: tuple[Event, ...], source_text: str) -> None:
+        with _filling(self.history):
+            self._fill_history(events, source_text)
+        self.history.resizeRowsToContents()
+        self.history.scrollToBottom()
+
+    def _fill_history(self, events: tuple[Event, ...], source_text: str) -> None:
         self.history.setRowCount(len(events))
         for row, event in enumerate(events):
             cells = [
@@ -163,8 +175,6 @@ class SentenceDetailView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(row, column, item)
-        self.history.resizeRowsToContents()
-        self.history.scrollToBottom()
 
 
 class AdjudicateDialog(QDialog):
@@ -247,6 +257,20 @@ def _quotes(evidence, source_text: str) -> str:
 
 def _when(decided_at: str) -> str:
     return stored_time(decided_at).strftime("%Y-%m-%d %H:%M:%S")
+
+
+@contextmanager
+def _filling(table: QTableWidget) -> Iterator[None]:
+    """Columns sized to their contents measure every cell again on each `setItem` (a sentence
+    with a hundred events took two seconds): fill the table first, then size the columns once."""
+    header = table.horizontalHeader()
+    modes = [header.sectionResizeMode(column) for column in range(header.count())]
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    try:
+        yield
+    finally:
+        for column, mode in enumerate(modes):
+            header.setSectionResizeMode(column, mode)
 
 
 def _tidy(table: QTableWidget, stretch: int) -> None:

@@ -65,9 +65,12 @@ class AgreementView(QWidget):
         confusion_layout.addWidget(self.confusion, 1)
         top.addWidget(confusion_box)
         bottom = titled(self.tr("Per rewrite"), self.rewrites)
+        top.setSizes([500, 520, 340])  # the readings need the width; split in proportion
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(top)
         splitter.addWidget(bottom)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
         layout.addWidget(splitter, 1)
@@ -218,4 +221,6 @@ def _table(headers: list[str]) -> QTableWidget:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    # Wrapped readings take the height they need at whatever width the splitters give.
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     return table

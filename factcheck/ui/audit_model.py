@@ -87,7 +87,8 @@ class AuditTableModel(QAbstractTableModel):
         return [self.tr("Agreement"), self.tr("Final verdict")][section - 3 - len(self.reviewers)]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Painting asks for a dozen roles per cell; most are none of ours (a third of a scroll).
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == SentenceIdRole:
             return self._ids[index.row()]
@@ -108,14 +109,12 @@ class AuditTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return _AGREEMENT[row.agreement]
             if role == Qt.ItemDataRole.ForegroundRole and row.agreement is Agreement.DISAGREE:
-                return QColor("#A04000")
+                return _DISAGREE_COLOUR
             return None
         return _verdict_cell(row.adjudicated, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask for the rows in another order; the window computes it off the UI thread."""
@@ -131,6 +130,19 @@ class AuditTableModel(QAbstractTableModel):
             self.sortRequested.emit(SortKey.DISAGREEMENT, descending, "")
         else:
             self.sortRequested.emit(SortKey.ADJUDICATED, descending, "")
+
+
+_ANSWERED = frozenset(
+    (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        SentenceIdRole,
+    )
+)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_DISAGREE_COLOUR = QColor("#A04000")
 
 
 def _verdict_cell(label: Verdict | None, role: int):

@@ -153,9 +153,9 @@ class AuditWindow(QMainWindow):
             combo.currentIndexChanged.connect(self.apply_filters)
             # Long article titles must not push the search field off the row.
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
-        self.rewrite.setMinimumContentsLength(28)
-        self.search.setMinimumWidth(220)
+            combo.setMinimumContentsLength(11)
+        self.rewrite.setMinimumContentsLength(22)
+        self.search.setMinimumWidth(150)
         for box in (self.disagreements, self.open_only):
             box.toggled.connect(self.apply_filters)
         for edit in (self.since, self.until):
@@ -196,6 +196,12 @@ class AuditWindow(QMainWindow):
         menu.addActions([self.adjudicate_action, self.reload_action])
         menu.addSeparator()
         menu.addAction(self.report_action)
+        menu.addSeparator()
+        for number, name in enumerate((self.tr("&Sentences"), self.tr("A&greement"), self.tr("Re&viewers"))):
+            show = QAction(name, self)
+            show.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            show.triggered.connect(lambda _=False, tab=number: self.tabs.setCurrentIndex(tab))
+            menu.addAction(show)
         menu.addSeparator()
         self.menu = menu
         menu.addAction(close)
