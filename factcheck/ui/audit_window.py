@@ -241,10 +241,7 @@ class AuditWindow(QMainWindow):
 
         job = Job(work)
         job.succeeded.connect(self._show_figures)
-        job.failed.connect(self.show_error)
-        job.finished.connect(lambda: self.jobs.discard(job))
-        self.jobs.add(job)
-        job.start()
+        self._start(job)
 
     def _show_figures(self, result: tuple[AgreementFigures, list[ReviewerStats]]) -> None:
         figures, statistics = result
@@ -305,10 +302,7 @@ class AuditWindow(QMainWindow):
 
         job = Job(work)
         job.succeeded.connect(lambda result: self._show_ids(generation, result))
-        job.failed.connect(self.show_error)
-        job.finished.connect(lambda: self.jobs.discard(job))
-        self.jobs.add(job)
-        job.start()
+        self._start(job)
 
     def _show_ids(self, generation: int, result: tuple[list[str], list[str]]) -> None:
         if generation != self._generation:
@@ -394,10 +388,7 @@ class AuditWindow(QMainWindow):
         job.succeeded.connect(
             lambda written: self.statusBar().showMessage(self.tr("Wrote %s") % written, 8000)
         )
-        job.failed.connect(self.show_error)
-        job.finished.connect(lambda: self.jobs.discard(job))
-        self.jobs.add(job)
-        job.start()
+        self._start(job)
         return job
 
     def _blind_toggled(self, on: bool) -> None:
@@ -412,6 +403,13 @@ class AuditWindow(QMainWindow):
             else self.tr("Blind review is off: reviewers can see each other's verdicts."),
             6000,
         )
+
+    def _start(self, job: Job) -> None:
+        """Run `job`, keeping it alive until it ends; its failure is shown in a dialog."""
+        job.failed.connect(self.show_error)
+        job.finished.connect(lambda: self.jobs.discard(job))
+        self.jobs.add(job)
+        job.start()
 
     def show_error(self, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, "factcheck", message, QMessageBox.StandardButton.Ok, self)
