@@ -22,6 +22,7 @@ from factcheck.core.export import (
 )
 from factcheck.core.review import VerdictState, Via
 from factcheck.store.decisions import decide_within
+from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
 
 Progress = Callable[[int, int], bool]
@@ -188,6 +189,7 @@ def write_atomically(destination: Path, write: Callable[[IO[str]], None]) -> Non
     """Call `write` on a file beside `destination`, renamed over it only once complete and on disk."""
     if destination.is_dir():
         raise BadInput(f"{destination}: is a folder; give a file name to write to")
+    refuse_project_file(destination, "write over")
     try:
         handle, temporary = tempfile.mkstemp(
             prefix=f".{destination.name}.", suffix=".part", dir=destination.parent or Path(".")
@@ -235,6 +237,7 @@ class VerdictImport:
 
 def import_verdicts(project: Project, path: Path, raw: bool = False) -> VerdictImport:
     """Read a verdict CSV into the project: every row or none (the first bad row is named)."""
+    refuse_project_file(Path(path), "read verdicts from")
     try:
         with Path(path).open(encoding="utf-8-sig", newline="") as file:
             rows = list(read_verdict_rows(file, str(path), raw=raw))

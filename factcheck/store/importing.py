@@ -9,6 +9,7 @@ from factcheck.core.article import Article, prepare
 from factcheck.core.document import ParsedArticle, Role
 from factcheck.core.errors import BadInput
 from factcheck.store.articles import Imported, store_articles
+from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
 
 DEMO_SOURCE = "000_141659a25003a937.txt"
@@ -27,6 +28,8 @@ def read_source_and_rewrites(source: Path, rewrites: Sequence[Path]) -> tuple[Re
     """Read every file first, so that a bad one stops the import before anything is written."""
     from factcheck.core.formats import read_articles  # Markdown and friends: only when reading
 
+    for path in (source, *rewrites):
+        refuse_project_file(path, "read an article from")
     source_file = ReadFile(source.name, read_articles(source))
     return source_file, [ReadFile(path.name, read_articles(path)) for path in rewrites]
 

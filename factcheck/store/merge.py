@@ -18,7 +18,6 @@ it vouches for (which `verify` checks every foreign event against) and its repor
 
 import json
 import os
-import shutil
 import sqlite3
 import tempfile
 import uuid
@@ -39,7 +38,8 @@ from factcheck.store.verify import Problem, verify
 Progress = Callable[[int, int], bool]
 """Called with (steps done, steps in all) between steps; returning False cancels the merge."""
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+_READ_TIMEOUT_MS = 10_000
+"""How long to wait for a reviewer's window that is committing to the file being copied."""
 _SHOWN_PROBLEMS = 3
 """How many broken events a refusal names."""
 
@@ -271,41 +271,33 @@ def _refuse_what_is_not_a_database(path: Path) -> None:
         raise BadInput(f"{path}: no such project file")
     if path.is_dir():
         raise BadInput(f"{path}: is a folder, not a project file")
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_MAGIC))
-    except OSError as error:
-        raise ProjectError(f"{path}: cannot read the project file ({error.strerror})") from None
-    if header != _SQLITE_MAGIC:
-        what = "it is empty" if not header else "it is not an SQLite database"
-        raise ProjectError(f"{path}: not a factcheck project file ({what}); nothing was merged")
+    if not path.is_file():
+        raise ProjectError(f"{path}: not a factcheck project file (not a regular file); nothing was merged")
+    if path.stat().st_size == 0:
+        raise ProjectError(f"{path}: not a factcheck project file (it is empty); nothing was merged")
 
 
 def _copy(path: Path, copy: Path) -> None:
-    """Copy the file without writing to it. A file with a write-ahead log beside it is open in
-    factcheck (or was not closed): SQLite's backup then reads it with the log, consistently;
-    otherwise the file alone is the whole project, and a plain copy touches nothing around it
-    (a read-only SQLite connection would leave empty -wal and -shm files behind)."""
-    wal = Path(f"{path}-wal")
+    """Copy the file with SQLite's backup API, never with plain file I/O (see `locks`): it reads
+    a consistent snapshot even while a reviewer's window writes to the file. The connection
+    writes nothing (`query_only`); when it is the file's last one, SQLite folds the log it opened
+    back and removes it, so the reviewer's folder is left as it was."""
     try:
-        if not wal.exists():
-            shutil.copyfile(path, copy)
-            if not wal.exists():  # nobody opened it while it was copied
-                return
-            copy.unlink()
-        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+    except sqlite3.Error as error:
+        raise ProjectError(f"{path}: cannot read the project file ({error})") from None
+    try:
+        source.execute("PRAGMA query_only = ON")
+        source.execute(f"PRAGMA busy_timeout = {_READ_TIMEOUT_MS}")
+        destination = sqlite3.connect(copy)
         try:
-            destination = sqlite3.connect(copy)
-            try:
-                source.backup(destination)
-            finally:
-                destination.close()
+            source.backup(destination)
         finally:
-            source.close()
-    except OSError as error:
-        raise ProjectError(f"{path}: cannot read the project file ({error.strerror})") from None
+            destination.close()
     except sqlite3.DatabaseError as error:
         raise ProjectError(f"{path}: {describe(error)}; nothing was merged") from None
+    finally:
+        source.close()
 
 
 def _check_copy_is_a_project(path: Path, copy: Path) -> bool:

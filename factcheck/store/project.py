@@ -4,12 +4,14 @@ commit durable, and the one way to write (`BEGIN IMMEDIATE`)."""
 import os
 import secrets
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from factcheck import __version__
 from factcheck.core.errors import FactcheckError
+from factcheck.store import locks
 
 APPLICATION_ID = 0x46436B31
 """`PRAGMA application_id` of every factcheck project ("FCk1"): tells our files from other SQLite files."""
@@ -24,7 +26,6 @@ SCHEMA_STEPS = (
 lists equal). Knowing the names here lets a project open without loading the migration machinery,
 which is needed only when a step is pending."""
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 10_000
 
 
@@ -39,12 +40,13 @@ class Project:
         self.conn = conn
         self.path = path
         self.origin = self.setting("origin")
+        self._identity = locks.connected(path) if path is not None else None
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> "Project":
         """Open the project at `path`, creating it if the file does not exist yet."""
         path = Path(path).expanduser()
-        _refuse_what_is_not_a_project(path)
+        _refuse_what_cannot_be_a_project(path)
         try:
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
         except sqlite3.Error as error:
@@ -99,6 +101,8 @@ class Project:
 
     def close(self) -> None:
         self.conn.close()
+        locks.disconnected(self._identity)
+        self._identity = None
 
 
 def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Project:
@@ -153,27 +157,34 @@ def _migrate(conn: sqlite3.Connection) -> None:
             )
 
 
-def _refuse_what_is_not_a_project(path: Path) -> None:
-    """Refuse, before SQLite touches it, a path that cannot be a project file."""
-    if path.is_dir():
-        raise ProjectError(f"{path}: is a folder, not a project file")
-    if not path.exists():
-        if not path.parent.is_dir():
-            raise ProjectError(f"{path}: cannot create the project, folder {path.parent} does not exist")
-        return
+def _refuse_what_cannot_be_a_project(path: Path) -> None:
+    """Refuse, before SQLite touches it, a path that cannot be a project file. Only `stat`: the
+    file itself is never opened here (see `locks`); SQLite tells whether it is a database."""
     try:
-        with path.open("rb") as file:
-            header = file.read(len(_SQLITE_MAGIC))
+        info = path.stat()
+    except FileNotFoundError:
+        if not path.parent.is_dir():
+            raise ProjectError(
+                f"{path}: cannot create the project, folder {path.parent} does not exist"
+            ) from None
+        return
     except OSError as error:
-        raise ProjectError(f"{path}: cannot read the project file ({error.strerror})") from None
-    if header and header != _SQLITE_MAGIC:
-        raise ProjectError(f"{path}: not a factcheck project file (it is not an SQLite database)")
+        raise ProjectError(f"{path}: cannot open the project file ({error.strerror})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ProjectError(f"{path}: is a folder, not a project file")
+    if not stat.S_ISREG(info.st_mode):
+        raise ProjectError(f"{path}: not a factcheck project file (not a regular file)")
 
 
 def describe(error: sqlite3.Error) -> str:
     """One line a user can act on for an SQLite error."""
     message = str(error)
-    if "malformed" in message or "not a database" in message:
+    if "file is not a database" in message:
+        # SQLite's word for a file whose header it cannot read: another kind of file, or a
+        # project whose first page is wrecked. The app cannot tell them apart without reading
+        # the file itself, which it never does (see `locks`).
+        return "not a factcheck project file (it is not an SQLite database, or its header is damaged)"
+    if "malformed" in message:
         return f"the project file is damaged ({message}); restore it from a backup"
     if "locked" in message or "busy" in message:
         return "the project file is busy in another program; try again"

@@ -186,7 +186,7 @@ def test_a_bad_article_file_imports_nothing(db: str, run, name: str, fragment: s
     ("content", "fragment"),
     [
         (b"hello, not a database", "not an SQLite database"),
-        (b"SQLite format 3\x00" + b"\x00" * 4000, "damaged"),
+        (b"SQLite format 3\x00" + b"\x00" * 4000, "its header is damaged"),
     ],
 )
 def test_a_project_file_that_is_not_ours_is_refused_untouched(
