@@ -21,6 +21,7 @@ SCHEMA_STEPS = (
     "m002_decision_events",
     "m003_evidence_assistant",
     "m004_audit",
+    "m005_versions_by_document",
 )
 """The schema steps this version knows, in order (`schema.py` defines them; a test keeps the two
 lists equal). Knowing the names here lets a project open without loading the migration machinery,

@@ -255,3 +255,15 @@ def m004_audit(db: Database) -> None:
         CREATE INDEX events_by_reviewer ON events(reviewer, decided_at);
         """,
     )
+
+
+@migrations()
+def m005_versions_by_document(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        -- A document's versions: looked up for every article imported and every line of the
+        -- article list. Without it both scan every article (20,000 records took 56 s to import).
+        CREATE INDEX articles_by_document ON articles(role, name, source_id, version);
+        """,
+    )

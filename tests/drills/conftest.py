@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 class Child:
-    """A child process whose stdout is read line by line, killed at the end of the test."""
+    """A child process whose stdout lines are collected as they come, killed at the end of the test."""
 
     def __init__(self, args: list[str], stdin: bool = False) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith("FACTCHECK_")}
@@ -45,17 +46,41 @@ class Child:
             cwd=Path(__file__).parents[2],
         )
         self.lines: list[str] = []
+        self._cursor = 0
+        self._arrived = threading.Condition()
+        self._ended = False
+        self._errors: list[str] = []
+        self._readers = [
+            threading.Thread(target=self._collect, args=(self.process.stdout, self.lines), daemon=True),
+            threading.Thread(target=self._collect, args=(self.process.stderr, self._errors), daemon=True),
+        ]
+        for reader in self._readers:
+            reader.start()
+
+    def _collect(self, stream, into: list[str]) -> None:
+        for line in stream:
+            with self._arrived:
+                into.append(line.rstrip("\n"))
+                self._arrived.notify_all()
+        with self._arrived:
+            if into is self.lines:
+                self._ended = True
+            self._arrived.notify_all()
 
     def read_until(self, wanted: Callable[[str], bool]) -> str:
-        """Read lines until one satisfies `wanted`; fail if the child ends first."""
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            line = line.rstrip("\n")
-            self.lines.append(line)
-            if wanted(line):
-                return line
-        self.process.wait(timeout=LIMIT_S)
-        raise AssertionError(f"the child ended ({self.process.returncode}): {self.stderr()}")
+        """Wait for the next line that satisfies `wanted` (after the one the last call returned);
+        fail if the child ends first or takes longer than the drill's limit."""
+        with self._arrived:
+            while True:
+                while self._cursor < len(self.lines):
+                    line = self.lines[self._cursor]
+                    self._cursor += 1
+                    if wanted(line):
+                        return line
+                if self._ended:
+                    raise AssertionError(f"the child ended: {self.stderr()}")
+                if not self._arrived.wait(timeout=LIMIT_S):
+                    raise AssertionError(f"no such line within {LIMIT_S} s")
 
     def send(self, line: str = "") -> None:
         assert self.process.stdin is not None
@@ -66,21 +91,26 @@ class Child:
         """SIGKILL: no cleanup, no checkpoint, nothing flushed but what the kernel already has."""
         if self.process.poll() is None:
             os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=LIMIT_S)
+        self._wait()
 
     def finish(self) -> str:
-        """Wait for the child to end on its own; its remaining stdout lines are kept."""
-        out, _ = self.process.communicate(timeout=LIMIT_S)
-        self.lines += out.splitlines()
+        """Wait for the child to end on its own; returns what it wrote to stderr."""
+        self._wait()
         return self.stderr()
 
+    def _wait(self) -> None:
+        self.process.wait(timeout=LIMIT_S)
+        for reader in self._readers:
+            reader.join(timeout=LIMIT_S)
+
     def stderr(self) -> str:
-        assert self.process.stderr is not None
-        return self.process.stderr.read() if self.process.poll() is not None else ""
+        with self._arrived:
+            return "\n".join(self._errors)
 
     def saved(self) -> list[str]:
-        """The event ids the child reported as saved."""
-        return [line.split()[1] for line in self.lines if line.startswith("saved ")]
+        """The event ids the child reported as saved so far."""
+        with self._arrived:
+            return [line.split()[1] for line in self.lines if line.startswith("saved ")]
 
 
 @pytest.fixture

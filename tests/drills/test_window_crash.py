@@ -1,0 +1,111 @@
+"""SIGKILL of the real window at random moments while it marks, alone and with the command line
+marking and reading the same file: every decision the window (or the command line) reported as
+saved is in the file, and the file is sound."""
+
+import random
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import run_factcheck
+from tests.drills.conftest import assert_sound
+
+WINDOW = Path(__file__).parent / "window.py"
+TRIALS = 20
+
+
+def decisions_of(db: Path, reviewer: str) -> list[tuple[str, str]]:
+    """(sentence id, label) of each of the reviewer's events, in the order they were written."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT sentence_id, coalesce(label, '') FROM events WHERE reviewer = ? ORDER BY rowid",
+            [reviewer],
+        )
+        return [tuple(row) for row in rows]
+    finally:
+        conn.close()
+
+
+class CommandLineLoop(threading.Thread):
+    """`factcheck mark` and a reading command (`articles`, `sentences`, `export`, `verify`) on the
+    same file, one after the other, until stopped; keeps the marks that said they were saved, and
+    anything that failed."""
+
+    def __init__(self, db: Path, seed: int) -> None:
+        super().__init__(name="command-line-loop")
+        self.db, self.rng = str(db), random.Random(seed)
+        self.sentences, self.article = rewrite_sentences(db)
+        self.stop = threading.Event()
+        self.saved: list[tuple[str, str]] = []
+        self.failures: list[str] = []
+
+    def run(self) -> None:
+        readers = [
+            ("articles",),
+            ("articles", "--json"),
+            ("sentences", self.article),
+            ("export",),
+            ("verify",),
+        ]
+        while not self.stop.is_set():
+            sentence = self.rng.choice(self.sentences)
+            marked = dict(self.saved)  # only this loop marks as "cli": each mark must be a change
+            label = self.rng.choice(
+                [v for v in ("supported", "contradicted", "unverifiable") if v != marked.get(sentence)]
+            )
+            if self._run("mark", "--reviewer", "cli", sentence, label):
+                self.saved.append((sentence, label))
+            self._run(*self.rng.choice(readers))
+
+    def _run(self, *args: str) -> bool:
+        result = run_factcheck(*args, "--db", self.db)
+        if result.returncode != 0:
+            self.failures.append(f"{' '.join(args)}: {result.stderr.strip()}")
+        return result.returncode == 0
+
+
+def rewrite_sentences(db: Path) -> tuple[list[str], str]:
+    """The ids of the rewrites' sentences under review, and one rewrite's id."""
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute(
+            "SELECT s.id, s.article_id FROM sentences s JOIN articles a ON a.id = s.article_id"
+            " WHERE a.role = 'rewrite' AND NOT s.boilerplate ORDER BY s.id"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [row[0] for row in rows], rows[0][1]
+
+
+@pytest.mark.parametrize("with_command_line", [False, True], ids=["window alone", "with the command line"])
+def test_the_window_killed_at_random_keeps_every_decision_it_showed_as_saved(
+    demo_db: Path, spawn, with_command_line: bool
+) -> None:
+    rng = random.Random(8)
+    loop = CommandLineLoop(demo_db, seed=9) if with_command_line else None
+    if loop:
+        loop.start()
+    try:
+        for trial in range(TRIALS):
+            before = len(decisions_of(demo_db, "window"))
+            window = spawn(str(WINDOW), str(demo_db), "window", "--seed", str(trial))
+            kill_after = rng.randint(1, 40)
+            window.read_until(lambda line, child=window, n=kill_after: len(child.saved()) >= n)
+            window.kill()
+            errors = [line for line in window.lines if line.startswith("error ")]
+            assert not errors, errors
+            shown = [tuple(line.split()[1:3]) for line in window.lines if line.startswith("saved ")]
+            written = decisions_of(demo_db, "window")[before:]
+            assert written[: len(shown)] == shown, f"trial {trial}: a decision shown as saved is missing"
+            assert_sound(demo_db)
+    finally:
+        if loop:
+            loop.stop.set()
+            loop.join(timeout=120)
+    if loop:
+        assert not loop.failures, loop.failures
+        assert loop.saved, "the command line must have marked meanwhile"
+        assert decisions_of(demo_db, "cli") == loop.saved
