@@ -4,6 +4,7 @@ checking that a project's history is what the app wrote."""
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
@@ -28,25 +29,40 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
     )
     p = command("verify", "check the file's integrity and that no decision was changed behind the app's back")
     p.add_argument("--full", action="store_true", help="also check every index against its table (slower)")
+    p.add_argument(
+        "--receipt",
+        metavar="FILE",
+        help="check the history against a receipt kept elsewhere (cut or rewritten chains show), then"
+        " write the current one there; a missing FILE is written",
+    )
 
 
 def run(args: argparse.Namespace, path: Path, reviewer: str, seed_demo: bool) -> int:
     if args.command == "verify":
         with closing(open_project(path, seed_demo, create=False)) as project:
-            return _verify(project, args.full)
+            return _verify(project, args.full, Path(args.receipt) if args.receipt else None)
     return _merge(args, path, reviewer, seed_demo)
 
 
-def _verify(project: Project, full: bool) -> int:
+def _verify(project: Project, full: bool, receipt_path: Path | None) -> int:
+    from factcheck.store.receipts import check_receipt, read_receipt, receipt_of, write_receipt
     from factcheck.store.verify import verify
 
+    kept = read_receipt(receipt_path) if receipt_path is not None and receipt_path.exists() else None
     result = verify(project, full=full)
-    if result.ok:
+    problems = [problem.text for problem in result.problems]
+    more = result.more
+    if kept is not None and not result.damaged:
+        problems = check_receipt(project, kept, str(receipt_path)) + problems
+    if not problems:
         print("ok")
+        if receipt_path is not None:
+            write_receipt(receipt_path, receipt_of(project))
+            print(f"{'updated' if kept else 'wrote'} the receipt {receipt_path}", file=sys.stderr)
         return 0
-    others = len(result.problems) + result.more - 1
-    more = f" (and {others} more problem{'s' if others != 1 else ''})" if others else ""
-    print(f"{result.problem}{more}")
+    others = len(problems) + more - 1
+    also = f" (and {others} more problem{'s' if others != 1 else ''})" if others else ""
+    print(f"{problems[0]}{also}")
     return 1
 
 

@@ -9,6 +9,8 @@ from factcheck.core.article import Article, Sentence, with_version
 from factcheck.core.document import Block, BlockKind, InlineSpan, InlineStyle, Role
 from factcheck.core.errors import BadInput
 from factcheck.core.events import format_time, now
+from factcheck.core.ledger import article_digest
+from factcheck.store.ledger import record_articles
 from factcheck.store.project import Project
 
 
@@ -53,6 +55,7 @@ def store_articles(project: Project, articles: Sequence[Article]) -> list[Import
     document, and the old version keeps its verdicts.
     """
     results: list[Imported] = []
+    digests: list[tuple[str, str]] = []
     with project.write() as conn:
         imported_at = format_time(now())
         for article in articles:
@@ -65,50 +68,55 @@ def store_articles(project: Project, articles: Sequence[Article]) -> list[Import
             ).fetchone()
             if previous:
                 article = with_version(article, previous + 1)
-            _insert(conn, article, imported_at)
+            digests.append((article.id, _insert(conn, article, imported_at)))
             results.append(Imported(article, Outcome.NEW_VERSION if previous else Outcome.NEW))
+        record_articles(conn, digests)
     return results
 
 
-def _insert(conn, article: Article, imported_at: str) -> None:
+def _insert(conn, article: Article, imported_at: str) -> str:
+    """Insert the article with its blocks, spans and sentences; returns their ledger digest,
+    computed from the very values inserted."""
+    row = (
+        article.id,
+        article.role.value,
+        article.source_id,
+        article.name,
+        article.version,
+        article.title,
+        article.format,
+        article.lang,
+        article.text,
+        json.dumps(article.metadata, ensure_ascii=False),
+        article.file_name,
+        imported_at,
+    )
+    blocks = [
+        (i, b.kind.value, b.level, b.start, b.end, b.text_start, b.boilerplate)
+        for i, b in enumerate(article.blocks)
+    ]
+    spans = [(i, s.style.value, s.start, s.end, s.target) for i, s in enumerate(article.spans)]
+    sentences = [(s.id, s.index, s.start, s.end, s.block, s.boilerplate, s.text) for s in article.sentences]
     conn.execute(
         "INSERT INTO articles (id, role, source_id, name, version, title, format, lang, text,"
         " metadata, file_name, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            article.id,
-            article.role.value,
-            article.source_id,
-            article.name,
-            article.version,
-            article.title,
-            article.format,
-            article.lang,
-            article.text,
-            json.dumps(article.metadata, ensure_ascii=False),
-            article.file_name,
-            imported_at,
-        ],
+        row,
     )
     conn.executemany(
         'INSERT INTO blocks (article_id, idx, kind, level, start, "end", text_start, boilerplate)'
         " VALUES (?,?,?,?,?,?,?,?)",
-        [
-            (article.id, i, b.kind.value, b.level, b.start, b.end, b.text_start, b.boilerplate)
-            for i, b in enumerate(article.blocks)
-        ],
+        [(article.id, *block) for block in blocks],
     )
     conn.executemany(
         'INSERT INTO spans (article_id, idx, style, start, "end", target) VALUES (?,?,?,?,?,?)',
-        [(article.id, i, s.style.value, s.start, s.end, s.target) for i, s in enumerate(article.spans)],
+        [(article.id, *span) for span in spans],
     )
     conn.executemany(
         'INSERT INTO sentences (id, article_id, idx, start, "end", block, boilerplate, text)'
         " VALUES (?,?,?,?,?,?,?,?)",
-        [
-            (s.id, article.id, s.index, s.start, s.end, s.block, s.boilerplate, s.text)
-            for s in article.sentences
-        ],
+        [(s[0], article.id, *s[1:]) for s in sentences],
     )
+    return article_digest(row, blocks, spans, sentences)
 
 
 _SUMMARY = """

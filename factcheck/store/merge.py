@@ -31,6 +31,7 @@ from sqlite_utils import Database
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.events import format_time, now
 from factcheck.store.decisions import check_reviewer
+from factcheck.store.ledger import MERGE_COLUMNS, record_articles, record_merge, stored_articles
 from factcheck.store.project import APPLICATION_ID, Project, ProjectError, describe
 from factcheck.store.schema import migrations
 from factcheck.store.verify import Problem, verify
@@ -91,6 +92,9 @@ class FileMerged:
     """The file had an older schema; its copy was migrated (the file itself is untouched)."""
     unverified: tuple[Problem, ...]
     """Problems of the file's history, merged anyway because the merge was forced."""
+    heads: dict[str, tuple[int, str]]
+    """The newest event (seq, hash) of each origin in the file. The merge log keeps them, so that
+    `verify` finds those chains cut or rewritten here later, as a receipt would."""
 
     @property
     def added_anything(self) -> bool:
@@ -190,6 +194,7 @@ class _Source:
     events: int
     migrated: bool
     unverified: tuple[Problem, ...]
+    heads: dict[str, tuple[int, str]]
 
 
 def merge_projects(
@@ -250,7 +255,13 @@ def _prepare(target: Project, path: Path, copy: Path, force: bool) -> _Source:
         if not result.ok and not force:
             raise UnverifiedHistory(path, result.problems, result.more)
         origins = tuple(row[0] for row in project.conn.execute("SELECT DISTINCT origin FROM events"))
-        return _Source(path, copy, origins, result.events, migrated, result.problems)
+        heads = {
+            origin: (seq, hash_)
+            for origin, seq, hash_ in project.conn.execute(
+                "SELECT origin, seq, hash FROM chain_heads ORDER BY origin"
+            )
+        }
+        return _Source(path, copy, origins, result.events, migrated, result.problems, heads)
     finally:
         project.close()
 
@@ -330,10 +341,11 @@ _ROWS_ALONG = {
     "blocks": 'article_id, idx, kind, level, start, "end", text_start, boilerplate',
     "spans": 'article_id, idx, style, start, "end", target',
     "sentences": 'id, article_id, idx, start, "end", block, boilerplate, text',
-    "assessments": "source_id, rewrite_id, method, data, computed_at",
 }
 """What comes along with the articles, keyed by their primary keys, so that rows already here
-are left alone (stable ids: the same key means the same row)."""
+are left alone (stable ids: the same key means the same row). The assistant's assessments stay
+behind: they are a cache the window recomputes, and a file from elsewhere must not put words in
+the assistant's mouth."""
 
 
 def _merge(target: Project, sources: list[_Source], by: str, step: Callable[[int], None]) -> MergeReport:
@@ -385,6 +397,12 @@ def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[
         f"SELECT id, title FROM {schema}.articles WHERE id NOT IN (SELECT id FROM main.articles)"
         " ORDER BY title, id"
     ).fetchall()
+    digests = [
+        (article[0], digest)
+        for article, digest in stored_articles(
+            conn, schema, only=[article_id for article_id, _ in new_articles]
+        )
+    ]
     # Sources before rewrites: a rewrite refers to its source.
     conn.execute(
         f"INSERT INTO main.articles ({_ARTICLE_COLUMNS}) SELECT {_ARTICLE_COLUMNS} FROM {schema}.articles"
@@ -396,6 +414,7 @@ def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[
         ).rowcount
         for table, columns in _ROWS_ALONG.items()
     }
+    record_articles(conn, digests)
     start = _last_rowid(conn)
     try:
         added = conn.execute(
@@ -420,6 +439,7 @@ def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[
         sentences_added=rows_added["sentences"],
         migrated=source.migrated,
         unverified=source.unverified,
+        heads=source.heads,
     )
     # Rowids only grow (history is never deleted), so this file's events are those in the range.
     return merged, (start, _last_rowid(conn))
@@ -529,16 +549,14 @@ def _record(
             asdict(conflict) for conflict, rowids in conflicts if any(start < r <= end for r in rowids)
         ]
         report["text_conflicts"] = [asdict(t) for t in text_conflicts if t.file == file.file]
-        conn.execute(
-            "INSERT INTO merges (id, merged_at, by, file, origins, events_added, report)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                uuid.uuid4().hex,
-                merged_at,
-                by,
-                file.file,
-                json.dumps(list(file.origins)),
-                file.events_added,
-                json.dumps(report, ensure_ascii=False),
-            ],
+        row = (
+            uuid.uuid4().hex,
+            merged_at,
+            by,
+            file.file,
+            json.dumps(list(file.origins)),
+            file.events_added,
+            json.dumps(report, ensure_ascii=False),
         )
+        conn.execute(f"INSERT INTO merges ({', '.join(MERGE_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        record_merge(conn, row)

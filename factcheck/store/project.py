@@ -22,6 +22,7 @@ SCHEMA_STEPS = (
     "m003_evidence_assistant",
     "m004_audit",
     "m005_versions_by_document",
+    "m006_ledger",
 )
 """The schema steps this version knows, in order (`schema.py` defines them; a test keeps the two
 lists equal). Knowing the names here lets a project open without loading the migration machinery,
@@ -79,6 +80,14 @@ class Project:
             raise ProjectError(
                 f"{path}: this project was written by a newer version of factcheck "
                 f"(schema step {unknown[0]!r}); update factcheck to open it"
+            )
+        if applied != list(SCHEMA_STEPS[: len(applied)]):
+            missing = next(
+                step for step, seen in zip(SCHEMA_STEPS, [*applied, None], strict=False) if step != seen
+            )
+            raise ProjectError(
+                f"{path}: the file's record of its schema steps was changed behind the app's back"
+                f" ({missing} is missing or out of place); restore the project from a backup"
             )
         # Checks passed: only now change anything in the file.
         if path is not None:
@@ -144,6 +153,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     """Apply the pending schema steps with sqlite-utils' named migrations, in one transaction."""
     from sqlite_utils import Database
 
+    from factcheck.store.ledger import baseline
     from factcheck.store.schema import migrations
 
     db = Database(conn)
@@ -156,6 +166,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
                 "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
                 [secrets.token_hex(8), f"factcheck {__version__}"],
             )
+            baseline(conn)
 
 
 def _refuse_what_cannot_be_a_project(path: Path) -> None:

@@ -267,3 +267,44 @@ def m005_versions_by_document(db: Database) -> None:
         CREATE INDEX articles_by_document ON articles(role, name, source_id, version);
         """,
     )
+
+
+@migrations()
+def m006_ledger(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        -- A hash chain of everything besides decisions that the app writes: articles (with their
+        -- blocks, spans and sentences), settings, merges and schema steps (core/ledger.py). The
+        -- records are written by the app in the transaction that writes what they describe;
+        -- `baseline` records what a file held before it had a ledger.
+        CREATE TABLE ledger (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX ledger_by_subject ON ledger(kind, subject, seq);
+        CREATE TRIGGER ledger_is_append_only_update BEFORE UPDATE ON ledger
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+        CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
+        BEGIN SELECT RAISE(ABORT, 'the ledger is append-only'); END;
+
+        -- The newest record: as for the event chains, a chain alone cannot show that its newest
+        -- records were deleted; comparing it with this head can.
+        CREATE TABLE ledger_head (
+            one INTEGER PRIMARY KEY CHECK (one = 1),
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE TRIGGER ledger_update_head AFTER INSERT ON ledger
+        BEGIN
+            INSERT INTO ledger_head (one, seq, hash) VALUES (1, NEW.seq, NEW.hash)
+            ON CONFLICT (one) DO UPDATE SET seq = excluded.seq, hash = excluded.hash
+            WHERE excluded.seq > ledger_head.seq;
+        END;
+        """,
+    )

@@ -1,6 +1,7 @@
 """Project-wide settings a team lead changes from the audit window."""
 
 from factcheck.core.events import format_time, now
+from factcheck.store.ledger import set_settings
 from factcheck.store.project import Project
 
 BLIND_REVIEW = "blind_review"
@@ -13,7 +14,7 @@ def blind_review(project: Project) -> bool:
 
 def set_blind_review(project: Project, on: bool, by: str) -> None:
     with project.write() as conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?), (?, ?)",
-            [BLIND_REVIEW, "on" if on else "off", f"{BLIND_REVIEW}_changed", f"{by} {format_time(now())}"],
+        set_settings(
+            conn,
+            {BLIND_REVIEW: "on" if on else "off", f"{BLIND_REVIEW}_changed": f"{by} {format_time(now())}"},
         )

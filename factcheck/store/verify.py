@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from hashlib import sha256
 
 from factcheck.core.events import GENESIS, event_hash
+from factcheck.store.ledger_check import check_ledger
 from factcheck.store.project import Project
 
 _LIMIT = 20
@@ -98,7 +99,7 @@ def verify(project: Project, full: bool = False) -> VerifyResult:
             if side.complaints:
                 return _damaged(side.complaints)
             found = side.found
-            _check_chains(conn, sorted(suspects + side.suspects), found)
+            _check_chains(conn, sorted(suspects + side.suspects, key=_sortable), found)
             _check_heads_and_origins(project, found)
     except sqlite3.DatabaseError as error:
         if side.complaints:
@@ -213,6 +214,8 @@ class _SideChecks:
             return
         _check_verdicts(conn, self.found)
         _check_adjudications(conn, self.found)
+        for order, text in check_ledger(conn):
+            self.found.add(order, None, text)
         self.suspects = _hash_chunks(conn, self._chunks)
 
 
@@ -223,9 +226,12 @@ class _Findings:
         self._heap: list[tuple[tuple, int, Problem]] = []
         self._count = 0
 
-    def add(self, order: tuple, event_id: str | None, text: str) -> None:
+    def add(self, order: tuple, event_id: object, text: str) -> None:
         self._count += 1
-        heapq.heappush(self._heap, (order, self._count, Problem(event_id, text)))
+        # A tampered row can hold any type where an id or a seq belongs: order them all alike.
+        key = tuple((0, part) if isinstance(part, int) else (1, str(part)) for part in order)
+        named = event_id if event_id is None or isinstance(event_id, str) else repr(event_id)
+        heapq.heappush(self._heap, (key, self._count, Problem(named, text)))
 
     def count_more(self, count: int) -> None:
         """Problems (or flagged events) left undescribed."""
@@ -234,6 +240,11 @@ class _Findings:
     def result(self) -> tuple[tuple[Problem, ...], int]:
         first = heapq.nsmallest(_LIMIT, self._heap)
         return tuple(problem for _, _, problem in first), self._count - len(first)
+
+
+def _sortable(suspect: tuple) -> tuple:
+    """Sort flagged events by chain even when a forger put another type where origin or seq belong."""
+    return tuple((0, part) if isinstance(part, int) else (1, str(part)) for part in suspect)
 
 
 def _chain_order(origin: str, seq: int) -> tuple:
@@ -308,6 +319,15 @@ def _check_chains(conn: sqlite3.Connection, suspects: list[tuple[str, int, str]]
         if described >= _LIMIT:  # judging the rest would only lengthen a report nobody reads
             found.count_more(len(suspects) - done)
             return
+        if not (isinstance(origin, str) and isinstance(seq, int) and isinstance(event_id, str)):
+            found.add(
+                _chain_order(origin, seq),
+                event_id,
+                f"event {event_id!r} (origin {origin!r}, seq {seq!r}) holds values the app never writes:"
+                " changed behind the app's back",
+            )
+            described += 1
+            continue
         for order, named, text in _diagnose(conn, origin, seq, event_id):
             found.add(order, named, text)
             described += 1
@@ -422,11 +442,24 @@ def _adjudication_reflected(conn: sqlite3.Connection, row: dict) -> bool:
 
 def _check_heads_and_origins(project: Project, found: _Findings) -> None:
     conn = project.conn
-    heads = {
-        origin: (seq, hash_)
-        for origin, seq, hash_ in conn.execute("SELECT origin, seq, hash FROM chain_heads")
-    }
-    newest = dict(conn.execute("SELECT origin, max(seq) FROM events GROUP BY origin").fetchall())
+    heads = {}
+    for origin, seq, hash_ in conn.execute("SELECT origin, seq, hash FROM chain_heads"):
+        if isinstance(origin, str) and isinstance(seq, int) and isinstance(hash_, str):
+            heads[origin] = (seq, hash_)
+        else:
+            found.add(
+                _chain_order(origin, 0),
+                None,
+                f"the chain head of origin {origin!r} holds values the app never writes:"
+                " changed behind the app's back",
+            )
+    # Events with another type of origin or seq are named by the hash pass.
+    newest = dict(
+        conn.execute(
+            "SELECT origin, max(seq) FROM events WHERE typeof(origin) = 'text' AND typeof(seq) = 'integer'"
+            " GROUP BY origin"
+        ).fetchall()
+    )
     known = _merged_origins(conn) | {project.origin}
     for origin, last in sorted(newest.items()):
         head = heads.get(origin)
@@ -449,11 +482,14 @@ def _check_heads_and_origins(project: Project, found: _Findings) -> None:
             continue
         head_seq, head_hash = head
         if last > head_seq:
-            extra = _event_id(conn, origin, head_seq + 1)
+            extra_seq, extra = conn.execute(
+                "SELECT seq, id FROM events WHERE origin = ? AND seq > ? ORDER BY seq LIMIT 1",
+                [origin, head_seq],
+            ).fetchone()
             found.add(
-                _chain_order(origin, head_seq + 1),
+                _chain_order(origin, extra_seq),
                 extra,
-                f"event {extra} (origin {origin}, seq {head_seq + 1}) is newer than its chain's head"
+                f"event {extra} (origin {origin}, seq {extra_seq}) is newer than its chain's head"
                 f" (seq {head_seq}): added behind the app's back",
             )
         elif last < head_seq:

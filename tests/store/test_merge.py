@@ -17,7 +17,7 @@ from factcheck.core.review import UNDECIDED, DecisionKind, VerdictState, Via
 from factcheck.store.articles import list_articles, load_article
 from factcheck.store.decisions import adjudicate, current, decide
 from factcheck.store.importing import import_demo, prepare_import, read_source_and_rewrites
-from factcheck.store.merge import MergeCancelled, merge_projects
+from factcheck.store.merge import MergeCancelled, UnverifiedHistory, merge_projects
 from factcheck.store.project import APPLICATION_ID, Project
 from factcheck.store.schema import migrations
 from factcheck.store.verify import verify
@@ -187,14 +187,18 @@ def test_the_same_decision_at_the_same_instant_on_two_machines_is_no_conflict(tm
     assert merged(tmp_path / "team.db", *files).conflicts == ()
 
 
-def test_a_sentence_with_another_text_is_a_conflict_and_ours_is_kept(team: dict[str, Path]) -> None:
+def test_a_sentence_with_another_text_is_refused_and_forced_is_a_conflict_where_ours_is_kept(
+    team: dict[str, Path],
+) -> None:
     merged(team["team"], team["alice"])
     conn = sqlite3.connect(team["bob"])
     (sentence_id, text) = conn.execute("SELECT id, text FROM sentences ORDER BY id LIMIT 1").fetchone()
     conn.execute("UPDATE sentences SET text = 'Something else entirely.' WHERE id = ?", [sentence_id])
     conn.commit()
     conn.close()
-    report = merged(team["team"], team["bob"])
+    with pytest.raises(UnverifiedHistory, match="its sentences differ from what was imported"):
+        merged(team["team"], team["bob"])
+    report = merged(team["team"], team["bob"], force=True)
     (conflict,) = report.text_conflicts
     assert (conflict.sentence_id, conflict.text_here, conflict.text_there) == (
         sentence_id,

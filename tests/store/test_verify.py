@@ -205,3 +205,27 @@ def _forge(path: Path, seq: int, note: str) -> None:
     conn.execute("UPDATE events SET note = ?, hash = ? WHERE seq = ?", [note, event_hash(**fields), seq])
     conn.commit()
     conn.close()
+
+
+def test_a_merged_chain_cut_in_the_team_file_is_found_by_the_merge_log(
+    reviewed: Path, tmp_path: Path
+) -> None:
+    """The merge log keeps the heads of the chains it merged: cutting a merged chain together with
+    its head (which fools the chain checks) shows against it."""
+    team = tmp_path / "team.db"
+    lead = Project.open(team)
+    merge_projects(lead, [reviewed], by="lead")
+    lead.close()
+    tamper(
+        team,
+        [
+            "DROP TRIGGER events_are_append_only_delete",
+            "DELETE FROM events WHERE seq = 7",
+            "UPDATE chain_heads SET seq = 6, hash = (SELECT hash FROM events WHERE seq = 6)",
+            "DELETE FROM verdicts WHERE reviewer = 'bob'"
+            " AND sentence_id NOT IN (SELECT sentence_id FROM events WHERE reviewer = 'bob')",
+        ],
+    )
+    result = verified(team)
+    assert not result.ok
+    assert "was cut" in result.problem and "brought its events up to seq 7" in result.problem
