@@ -14,6 +14,7 @@ import platformdirs
 from factcheck import __version__
 from factcheck.cli import align, audit, history  # their parsers; what they do is loaded when they run
 from factcheck.core.errors import FactcheckError
+from factcheck.core.reading import SURROGATE
 from factcheck.store.project import describe
 
 DEFAULT_PROJECT_NAME = "factcheck.db"
@@ -135,8 +136,31 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PATHS = frozenset({"db", "source", "rewrites", "files", "output", "file", "receipt"})
+"""Options that name files: any bytes the system allows, which Python keeps as surrogate escapes."""
+
+
+def _text_that_is_not_utf8(args: argparse.Namespace) -> str | None:
+    """The first option that is meant as text (an id, a label, a note, a name) but holds bytes that
+    are not UTF-8: no id has them, and no note with them can be stored."""
+    for name, value in vars(args).items():
+        if name in _PATHS:
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and SURROGATE.search(item):
+                return name
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    # A file name that is not UTF-8 is shown with escapes rather than ending the program.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    if bad := _text_that_is_not_utf8(args):
+        print(f"factcheck: the {bad.replace('_', ' ')} given is not valid UTF-8 text", file=sys.stderr)
+        return 1
     path, is_default = resolve_project(args.db)
     reviewer = resolve_reviewer(args.reviewer)
     if args.command is None:

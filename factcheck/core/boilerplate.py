@@ -22,11 +22,12 @@ from factcheck.core.document import Block, BlockKind
 class BoilerplateRules:
     """The patterns and limits that decide what is boilerplate."""
 
-    prompts: tuple[re.Pattern[str], ...]
-    """A block whose words this finds (searched, case-insensitive) is a prompt."""
+    prompts: re.Pattern[str]
+    """A block whose words this finds (searched, case-insensitive) is a prompt: the patterns of
+    the data file as one alternation, so that each block is searched once, not once a pattern."""
     prompt_max_chars: int
     """Prompts are short: a longer block is article text even if a prompt pattern finds it."""
-    teaser_headings: tuple[re.Pattern[str], ...]
+    teaser_headings: re.Pattern[str]
     """A block that is wholly one of these ("More in Technology") may open a teaser list."""
     teaser_heading_max_chars: int
     teaser_block_max_chars: int
@@ -38,26 +39,28 @@ def default_rules() -> BoilerplateRules:
     """The rules in `factcheck/core/data/boilerplate.json`."""
     data = json.loads(files("factcheck.core").joinpath("data/boilerplate.json").read_text("utf-8"))
     return BoilerplateRules(
-        prompts=tuple(re.compile(p["pattern"], re.IGNORECASE) for p in data["prompts"]),
+        prompts=_one_of(data["prompts"]),
         prompt_max_chars=data["prompt_max_chars"],
-        teaser_headings=tuple(re.compile(p["pattern"], re.IGNORECASE) for p in data["teaser_headings"]),
+        teaser_headings=_one_of(data["teaser_headings"]),
         teaser_heading_max_chars=data["teaser_heading_max_chars"],
         teaser_block_max_chars=data["teaser_block_max_chars"],
     )
 
 
+def _one_of(patterns: list[dict]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p['pattern']})" for p in patterns), re.IGNORECASE)
+
+
 def is_prompt(words: str, rules: BoilerplateRules) -> bool:
     """Whether a block's words are a call to subscribe, sign up, register or log in."""
     words = words.strip()
-    return len(words) <= rules.prompt_max_chars and any(p.search(words) for p in rules.prompts)
+    return len(words) <= rules.prompt_max_chars and rules.prompts.search(words) is not None
 
 
 def is_teaser_heading(words: str, rules: BoilerplateRules) -> bool:
     """Whether a block's words, all of them, name a list of other stories ("Related:")."""
     words = words.strip().rstrip(":").rstrip()
-    return len(words) <= rules.teaser_heading_max_chars and any(
-        p.fullmatch(words) for p in rules.teaser_headings
-    )
+    return len(words) <= rules.teaser_heading_max_chars and rules.teaser_headings.fullmatch(words) is not None
 
 
 def mark_boilerplate(

@@ -19,6 +19,11 @@ from factcheck.core.review import DecisionKind, Span, VerdictState, Via
 GENESIS = ""
 """The `prev_hash` of the first event of an origin."""
 
+FUTURE_TOLERANCE = timedelta(days=1)
+"""How far ahead of this machine's clock a decision may be dated (another machine's clock, a time
+zone written wrong). The latest decision counts, so one dated far ahead would outvote every later
+one until that date came."""
+
 
 @dataclass(frozen=True, slots=True)
 class Event:
@@ -174,10 +179,13 @@ def next_time(moment: datetime, last: str | None) -> str:
 
 def parse_time(text: str) -> str:
     """A user-given ISO 8601 time (a naive one is taken as UTC) in the stored form, or BadInput."""
+    shown = text if len(text) <= 40 else f"{text[:40]}…"
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        return format_time(moment)
     except ValueError:
-        raise BadInput(f"not an ISO 8601 time: {text!r}") from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return format_time(moment)
+        raise BadInput(f"not an ISO 8601 time: {shown!r}") from None
+    except OverflowError:  # 9999-12-31T23:59:59-05:00 is in the year 10000 in UTC
+        raise BadInput(f"the time {shown!r} is out of range") from None

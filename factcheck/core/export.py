@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import IO
 
 from factcheck.core.errors import BadInput
-from factcheck.core.events import parse_time
+from factcheck.core.events import FUTURE_TOLERANCE, now, parse_time, stored_time
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Span
 
@@ -142,9 +142,11 @@ def parse_spans(text: str) -> tuple[Span, ...]:
     for part in re.split(r"[;\s]+", text.strip()):
         if not part:
             continue
-        match = re.fullmatch(r"(\d+)-(\d+)", part)
+        # No text has more than 18 digits' worth of characters; a longer number is no offset.
+        match = re.fullmatch(r"(\d{1,18})-(\d{1,18})", part)
         if not match or int(match[1]) >= int(match[2]):
-            raise BadInput(f"evidence {part!r} is not START-END with START < END")
+            shown = part if len(part) <= 40 else f"{part[:40]}…"
+            raise BadInput(f"evidence {shown!r} is not START-END with START < END")
         spans.append((int(match[1]), int(match[2])))
     return tuple(spans)
 
@@ -183,6 +185,12 @@ class VerdictRow:
     decided_at: str | None
     evidence: tuple[Span, ...] | None
     """None when the file has no `evidence_spans` column (the current evidence is then kept)."""
+
+
+def _not_in_the_future(decided_at: str) -> str:
+    if stored_time(decided_at) > now() + FUTURE_TOLERANCE:
+        raise BadInput(f"decided_at {decided_at} is in the future")
+    return decided_at
 
 
 def read_verdict_rows(file: IO[str], name: str, raw: bool = False) -> Iterator[VerdictRow]:
@@ -227,6 +235,6 @@ def _verdict_row(record: dict[str, str | None], number: int, raw: bool) -> Verdi
         verdict=Verdict.parse(cell("verdict")),
         reviewer=reviewer,
         note=cell("note"),
-        decided_at=parse_time(decided_at) if decided_at else None,
+        decided_at=_not_in_the_future(parse_time(decided_at)) if decided_at else None,
         evidence=None if spans is None else parse_spans(spans),
     )

@@ -13,6 +13,7 @@ language is `lang`, else "en". Every field but the body is kept as metadata, as 
 """
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -23,7 +24,14 @@ from factcheck.core.document import ParsedArticle
 from factcheck.core.errors import BadInput
 from factcheck.core.markdown import render_markdown
 from factcheck.core.plaintext import RenderedText, render_plain_text, title_of
-from factcheck.core.reading import CONTROL_CHARACTER, decode_text, normalise_text, read_bytes
+from factcheck.core.reading import (
+    CONTROL_CHARACTER,
+    SURROGATE,
+    decode_text,
+    normalise_text,
+    read_bytes,
+    readable_name,
+)
 
 
 class Format(StrEnum):
@@ -82,7 +90,7 @@ def looks_like_markdown(text: str) -> bool:
 def read_articles(path: Path) -> list[ParsedArticle]:
     """The articles in the file at `path`, whatever its format; BadInput names the file."""
     label = str(path)
-    return articles_from_text(decode_text(read_bytes(path), label), label, path.name)
+    return articles_from_text(decode_text(read_bytes(path), label), label, readable_name(path.name))
 
 
 def parse_articles(data: bytes, name: str) -> list[ParsedArticle]:
@@ -99,40 +107,98 @@ def articles_from_text(text: str, label: str, name: str) -> list[ParsedArticle]:
     opening = text.lstrip()[:1]
     if opening == "{":
         return _articles_from_json(text, label, name)
-    if opening == "[" and _parses_as_json(text):
-        raise BadInput(f"{label}: a JSON list, not an article record")
+    value = _json_value(text, label) if opening in _JSON_OPENINGS else _NOT_JSON
+    if value is not _NOT_JSON:
+        raise BadInput(f"{label}: {_json_kind(value)}, not an article record")
     text = normalise_text(text)
     if looks_like_markdown(text):
-        return [_article(render_markdown(text), label, Format.MARKDOWN, name)]
+        return [_article(_markdown(text, label), label, Format.MARKDOWN, name)]
     return [_article(render_plain_text(text), label, Format.TEXT, name)]
 
 
-def _parses_as_json(text: str) -> bool:
+def _markdown(text: str, label: str) -> RenderedText:
     try:
-        json.loads(text)
-    except (ValueError, RecursionError):
-        return False
-    return True
+        return render_markdown(text)
+    except BadInput as error:
+        raise BadInput(f"{label}: {error}") from None
+
+
+_JSON_OPENINGS = frozenset('[0123456789-"tfn')
+"""What a JSON text other than an object opens with: a list, a number, a string, true, false, null."""
+_NOT_JSON = object()
+
+
+def _json_value(text: str, label: str) -> object:
+    """The JSON value `text` is, or _NOT_JSON when it is not JSON at all (then it is prose that
+    happens to open like JSON: "[Photo] …", "2024 was…"). JSON that cannot be read for its
+    depth or its numbers is refused, not taken for prose."""
+    try:
+        return _load(text)
+    except json.JSONDecodeError:
+        return _NOT_JSON
+    except _UnreadableJson as error:
+        raise BadInput(f"{label}: not valid JSON: {error}") from None
+
+
+def _json_kind(value: object) -> str:
+    if isinstance(value, list):
+        return "a JSON list"
+    if isinstance(value, str):
+        return "a JSON string"
+    if isinstance(value, bool) or value is None:
+        return f"the JSON value {json.dumps(value)}"
+    return "a JSON number"
+
+
+class _UnreadableJson(Exception):
+    """Valid-looking JSON that Python will not hold: too deep, a number too long or not finite."""
+
+
+def _load(text: str) -> object:
+    """`json.loads`, with what it raises for hostile input turned into _UnreadableJson."""
+    try:
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite_float)
+    except RecursionError:
+        raise _UnreadableJson("nested too deeply") from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError as error:  # int() refuses numbers of more than 4,300 digits
+        if "digits" in str(error):
+            raise _UnreadableJson("a number with more than 4,300 digits") from None
+        raise _UnreadableJson(str(error)) from None
+
+
+def _no_constant(name: str) -> object:
+    raise _UnreadableJson(f"{name} is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if math.isinf(value):
+        raise _UnreadableJson(f"the number {text[:20]}{'…' if len(text) > 20 else ''} is too large")
+    return value
 
 
 def _articles_from_json(text: str, label: str, name: str) -> list[ParsedArticle]:
     try:
-        record = json.loads(text)
+        record = _load(text)
     except json.JSONDecodeError as whole_error:
         lines = text.split("\n")
         if _first_line_is_object(lines) and sum(1 for line in lines if line.strip()) > 1:
             return _articles_from_json_lines(lines, label, name)
         raise BadInput(f"{label}: {_json_problem(whole_error, with_line=True)}") from None
-    except RecursionError:
-        raise BadInput(f"{label}: not valid JSON: nested too deeply") from None
+    except _UnreadableJson as error:
+        raise BadInput(f"{label}: not valid JSON: {error}") from None
+    if not isinstance(record, dict):
+        raise BadInput(f"{label}: {_json_kind(record)}, not an article record")
     return [_article_from_record(record, label, Format.JSON, name)]
 
 
 def _first_line_is_object(lines: list[str]) -> bool:
     first = next(line for line in lines if line.strip())
     try:
-        return isinstance(json.loads(first), dict)
-    except (ValueError, RecursionError):
+        return isinstance(_load(first), dict)
+    except (json.JSONDecodeError, _UnreadableJson):
         return False
 
 
@@ -143,11 +209,11 @@ def _articles_from_json_lines(lines: list[str], label: str, name: str) -> list[P
             continue
         where = f"{label}: line {number}"
         try:
-            record = json.loads(line)
+            record = _load(line)
         except json.JSONDecodeError as error:
             raise BadInput(f"{where}: {_json_problem(error, with_line=False)}") from None
-        except RecursionError:
-            raise BadInput(f"{where}: not valid JSON: nested too deeply") from None
+        except _UnreadableJson as error:
+            raise BadInput(f"{where}: not valid JSON: {error}") from None
         if not isinstance(record, dict):
             raise BadInput(f"{where}: not a JSON object")
         articles.append(_article_from_record(record, where, Format.JSONL, f"{name}#{number}"))
@@ -168,6 +234,7 @@ def _json_problem(error: json.JSONDecodeError, *, with_line: bool) -> str:
 def _article_from_record(
     record: Mapping[str, object], label: str, file_format: Format, fallback_name: str
 ) -> ParsedArticle:
+    _refuse_surrogates(record, label)
     field = next((f for f in BODY_FIELDS if f in record), None)
     if field is None:
         fields = ", ".join(f'"{f}"' for f in BODY_FIELDS)
@@ -183,7 +250,7 @@ def _article_from_record(
         code = f"U+{ord(control.group()):04X}"
         raise BadInput(f'{label}: the article body "{field}" contains a control character ({code})')
     markdown = field == "body_md" or looks_like_markdown(body)
-    rendered = render_markdown(body) if markdown else render_plain_text(body)
+    rendered = _markdown(body, label) if markdown else render_plain_text(body)
     title = _text_field(record, "title")
     return _article(
         rendered,
@@ -194,6 +261,28 @@ def _article_from_record(
         lang=_text_field(record, "lang") or DEFAULT_LANG,
         metadata={key: value for key, value in record.items() if key != field},
     )
+
+
+def _refuse_surrogates(record: Mapping[str, object], label: str) -> None:
+    """JSON can escape half of a UTF-16 pair ("\\ud800"), which is no character at all: no text
+    holding one can be stored, hashed or shown. Every key and string of the record is checked,
+    however deep (iteratively: the depth is JSON's own)."""
+    pending: list[tuple[str, object]] = [("", record)]
+    while pending:
+        where, value = pending.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                named = f"{where}.{key}" if where else key
+                if SURROGATE.search(key):
+                    raise BadInput(f"{label}: a field name holds an invalid character (a lone surrogate)")
+                pending.append((named, item))
+        elif isinstance(value, list):
+            pending.extend((f"{where}[{i}]", item) for i, item in enumerate(value))
+        elif isinstance(value, str) and (found := SURROGATE.search(value)):
+            code = f"U+{ord(found.group()):04X}"
+            raise BadInput(
+                f'{label}: the field "{where}" holds an invalid character ({code}, half of a UTF-16 pair)'
+            )
 
 
 def _text_field(record: Mapping[str, object], key: str) -> str:

@@ -16,9 +16,24 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from factcheck.core.document import BlockKind, InlineSpan, InlineStyle
+from factcheck.core.errors import BadInput
 from factcheck.core.plaintext import RenderedText, TextWriter
 
 _PARSER = MarkdownIt("js-default")
+
+MAX_NESTING = 20
+"""Lists and quotes nested deeper than this are refused. No article nests so deep, and past its
+own limit (100 levels of tokens, about 50 of lists) markdown-it silently drops the rest of the
+file: refusing is the honest answer, and it keeps the indentation of nested items (which grows
+with the depth) from making the stored text quadratic."""
+
+
+class NestedTooDeeply(BadInput):
+    def __init__(self) -> None:
+        super().__init__(
+            f"lists or quotes nested more than {MAX_NESTING} levels deep; no article nests so deep"
+        )
+
 
 _BULLETS = ("•", "◦", "▪")
 """Bullets by nesting depth, so that a nested item reads as nested without block margins."""
@@ -63,10 +78,14 @@ def render_markdown(md: str) -> RenderedText:
             start = token.attrGet("start")  # set only when the list does not start at 1
             number = 1 if start is None else int(start)
             containers.append(_ListLevel(kind == "ordered_list_open", indent, number=number))
+            if len(containers) > MAX_NESTING:
+                raise NestedTooDeeply()
         elif kind == "list_item_open":
             _open_item(containers, token)
         elif kind == "blockquote_open":
             containers.append(None)
+            if len(containers) > MAX_NESTING:
+                raise NestedTooDeeply()
         elif kind in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             containers.pop()
         elif kind == "heading_open":

@@ -21,6 +21,18 @@ MAX_FILE_BYTES = 50 * MB
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 """Control characters other than tab and line endings: no article has them, binary files do."""
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+"""Half of a UTF-16 pair, which is no character: what JSON's "\\ud800" escapes to, and what
+Python makes of bytes that are not UTF-8 in a file name, an argument or an environment variable.
+No text holding one can be stored, hashed or shown."""
+
+
+def readable_name(name: str) -> str:
+    """A file name for display and storage: bytes that are not UTF-8 become U+FFFD."""
+    if not SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
 
 def normalise_text(text: str) -> str:
     """`text` with `\\n` line endings (also for U+2028/U+2029) in Unicode NFC."""
@@ -33,8 +45,9 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file of at most MAX_FILE_BYTES."""
+def regular_file_size(path: Path) -> int:
+    """The size of the regular file at `path`; BadInput for a missing path, a folder, a pipe or a
+    device (reading one would wait for a writer, or never end)."""
     label = str(path)
     try:
         info = path.stat()
@@ -44,7 +57,18 @@ def read_bytes(path: Path) -> bytes:
         raise BadInput(f"{label}: a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise BadInput(f"{label}: not a regular file")
-    _check_size(info.st_size, label)
+    return info.st_size
+
+
+def os_problem(path: Path, error: OSError) -> BadInput:
+    """The one line for an error the system gave while reading `path`."""
+    return BadInput(f"{path}: {_os_problem(error)}")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file of at most MAX_FILE_BYTES."""
+    label = str(path)
+    _check_size(regular_file_size(path), label)
     try:
         with path.open("rb") as file:
             data = file.read(MAX_FILE_BYTES + 1)  # the file may have grown since stat()

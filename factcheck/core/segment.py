@@ -47,6 +47,10 @@ _NEAR = 32
 
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
+_MAY_END = re.compile(r"[.!?)]")
+"""In ASCII text, the characters without which no cut is ever made: sentencex's terminators and
+the marks of list items ("1." "a)")."""
+
 _WIDE_SPACES = "".join(char for char in map(chr, range(0x80, 0x3001)) if char.isspace())
 _UNSAFE = re.compile(f"[{_WIDE_SPACES}\ud800-\udfff]")
 _SAFE = {ord(space): " " for space in _WIDE_SPACES} | {code: "\ufffd" for code in range(0xD800, 0xE000)}
@@ -64,6 +68,10 @@ def split(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """
     if not text or text.isspace():
         return []
+    if text.isascii() and not _MAY_END.search(text):
+        # Nothing here can end a sentence or mark a list item: one sentence, without asking
+        # sentencex (a heading, a short line; a file of a million one-word lines is mostly these).
+        return _spans(text, [])
     cuts = _library_cuts(text, _language(lang))
     cuts = [cut for cut in cuts if not _continues(text, cut)]
     if "…" in text:

@@ -11,7 +11,7 @@ from factcheck.core.errors import BadInput
 from factcheck.core.events import format_time, now
 from factcheck.core.ledger import article_digest
 from factcheck.store.ledger import record_articles
-from factcheck.store.project import Project
+from factcheck.store.project import Project, bulk_writing
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +56,7 @@ def store_articles(project: Project, articles: Sequence[Article]) -> list[Import
     """
     results: list[Imported] = []
     digests: list[tuple[str, str]] = []
-    with project.write() as conn:
+    with bulk_writing(project.conn), project.write() as conn:
         imported_at = format_time(now())
         for article in articles:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
@@ -92,11 +92,13 @@ def _insert(conn, article: Article, imported_at: str) -> str:
         imported_at,
     )
     blocks = [
-        (i, b.kind.value, b.level, b.start, b.end, b.text_start, b.boilerplate)
+        (i, b.kind.value, b.level, b.start, b.end, b.text_start, int(b.boilerplate))
         for i, b in enumerate(article.blocks)
     ]
     spans = [(i, s.style.value, s.start, s.end, s.target) for i, s in enumerate(article.spans)]
-    sentences = [(s.id, s.index, s.start, s.end, s.block, s.boilerplate, s.text) for s in article.sentences]
+    sentences = [
+        (s.id, s.index, s.start, s.end, s.block, int(s.boilerplate), s.text) for s in article.sentences
+    ]
     conn.execute(
         "INSERT INTO articles (id, role, source_id, name, version, title, format, lang, text,"
         " metadata, file_name, imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -165,8 +167,9 @@ def _summary(row: tuple) -> ArticleSummary:
 
 def resolve_article_id(project: Project, given: str) -> str:
     """The full id of the article `given` names: its id or an unambiguous prefix of it."""
+    # A prefix compared as text: LIKE would take "%" and "_" in what was given for wildcards.
     rows = project.conn.execute(
-        "SELECT id FROM articles WHERE id = ? OR id LIKE ? || '%' LIMIT 2", [given, given]
+        "SELECT id FROM articles WHERE id = ? OR substr(id, 1, length(?)) = ? LIMIT 2", [given, given, given]
     ).fetchall()
     if not given or not rows:
         raise BadInput(f"no article with id {given!r} in this project")

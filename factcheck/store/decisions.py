@@ -15,6 +15,7 @@ from factcheck.core.events import (
     now,
 )
 from factcheck.core.labels import Verdict
+from factcheck.core.reading import SURROGATE
 from factcheck.core.review import UNDECIDED, DecisionKind, Span, VerdictState, Via, kind_of
 from factcheck.store.project import Project
 
@@ -69,6 +70,7 @@ def decide_within(
     before = _state(conn, sentence_id, reviewer)
     after = change(before)
     _check_evidence(conn, after.evidence, before.evidence, target)
+    _check_note(after.note)
     kind = kind_of(before, after)
     if kind is None:
         return None
@@ -180,7 +182,20 @@ def check_reviewer(reviewer: str) -> str:
         raise BadInput("the reviewer's name is empty: give one with --reviewer or $FACTCHECK_REVIEWER")
     if any(ord(c) < 32 for c in name):
         raise BadInput(f"the reviewer's name {reviewer!r} contains control characters")
+    if SURROGATE.search(name):
+        raise BadInput("the reviewer's name is not valid UTF-8 text")
     return name
+
+
+MAX_NOTE_CHARS = 100_000
+"""A note is a reviewer's rationale: a longer one is a paste gone wrong, not a note."""
+
+
+def _check_note(note: str) -> None:
+    if SURROGATE.search(note):
+        raise BadInput("the note holds an invalid character (half of a UTF-16 pair)")
+    if len(note) > MAX_NOTE_CHARS:
+        raise BadInput(f"the note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,})")
 
 
 def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:

@@ -20,6 +20,7 @@ from factcheck.core.export import (
     write_csv,
     write_jsonl,
 )
+from factcheck.core.reading import os_problem, regular_file_size
 from factcheck.core.review import VerdictState, Via
 from factcheck.store.decisions import decide_within
 from factcheck.store.locks import refuse_project_file
@@ -237,16 +238,16 @@ class VerdictImport:
 
 def import_verdicts(project: Project, path: Path, raw: bool = False) -> VerdictImport:
     """Read a verdict CSV into the project: every row or none (the first bad row is named)."""
-    refuse_project_file(Path(path), "read verdicts from")
+    path = Path(path)
+    refuse_project_file(path, "read verdicts from")
+    regular_file_size(path)
     try:
-        with Path(path).open(encoding="utf-8-sig", newline="") as file:
+        with path.open(encoding="utf-8-sig", newline="") as file:
             rows = list(read_verdict_rows(file, str(path), raw=raw))
-    except FileNotFoundError:
-        raise BadInput(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise BadInput(f"{path}: is a folder, not a CSV file") from None
-    except UnicodeDecodeError as error:
-        raise BadInput(f"{path}: not UTF-8 text (byte {error.start})") from None
+    except UnicodeDecodeError:
+        raise BadInput(f"{path}: not UTF-8 text; save the file as UTF-8") from None
+    except OSError as error:
+        raise os_problem(path, error) from None
     imported = skipped = 0
     with project.write() as conn:
         for row in rows:

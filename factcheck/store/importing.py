@@ -8,6 +8,7 @@ from pathlib import Path
 from factcheck.core.article import Article, prepare
 from factcheck.core.document import ParsedArticle, Role
 from factcheck.core.errors import BadInput
+from factcheck.core.reading import readable_name
 from factcheck.store.articles import Imported, store_articles
 from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
@@ -30,8 +31,8 @@ def read_source_and_rewrites(source: Path, rewrites: Sequence[Path]) -> tuple[Re
 
     for path in (source, *rewrites):
         refuse_project_file(path, "read an article from")
-    source_file = ReadFile(source.name, read_articles(source))
-    return source_file, [ReadFile(path.name, read_articles(path)) for path in rewrites]
+    source_file = ReadFile(readable_name(source.name), read_articles(source))
+    return source_file, [ReadFile(readable_name(path.name), read_articles(path)) for path in rewrites]
 
 
 def prepare_import(source: ReadFile, rewrites: Sequence[ReadFile]) -> list[Article]:

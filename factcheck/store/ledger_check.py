@@ -28,7 +28,9 @@ Finding = tuple[tuple, str]
 
 def check_ledger(conn: sqlite3.Connection) -> Iterator[Finding]:
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ledger'").fetchone():
-        return  # a file of an older schema (only ever read from a migrated copy)
+        if conn.execute("SELECT 1 FROM _sqlite_migrations WHERE name = 'm006_ledger'").fetchone():
+            yield _order("ledger"), "the ledger is missing: it was deleted behind the app's back"
+        return  # else a file of an older schema (only ever read from a migrated copy)
     newest = yield from _check_chain(conn)
     yield from _check_articles(conn, newest.get(RecordKind.ARTICLE, {}))
     yield from _check_settings(conn, newest.get(RecordKind.SETTING, {}))

@@ -21,18 +21,17 @@ import os
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from factcheck.core.errors import BadInput, FactcheckError
-from factcheck.core.events import format_time, now
+from factcheck.core.events import FUTURE_TOLERANCE, format_time, now
 from factcheck.store.decisions import check_reviewer
 from factcheck.store.ledger import MERGE_COLUMNS, record_articles, record_merge, stored_articles
-from factcheck.store.project import APPLICATION_ID, Project, ProjectError, describe
+from factcheck.store.project import APPLICATION_ID, Project, ProjectError, bulk_writing, describe
 from factcheck.store.schema import migrations
 from factcheck.store.verify import Problem, verify
 
@@ -43,9 +42,6 @@ _READ_TIMEOUT_MS = 10_000
 """How long to wait for a reviewer's window that is committing to the file being copied."""
 _SHOWN_PROBLEMS = 3
 """How many broken events a refusal names."""
-
-_BULK_CACHE_KIB = -262_144
-"""256 MB (a negative `cache_size` counts KiB); SQLite only fills it as pages are used."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +250,7 @@ def _prepare(target: Project, path: Path, copy: Path, force: bool) -> _Source:
             raise ProjectError(f"{path}: {result.problem}; nothing was merged")
         if not result.ok and not force:
             raise UnverifiedHistory(path, result.problems, result.more)
+        _refuse_the_future(project, path)
         origins = tuple(row[0] for row in project.conn.execute("SELECT DISTINCT origin FROM events"))
         heads = {
             origin: (seq, hash_)
@@ -264,6 +261,20 @@ def _prepare(target: Project, path: Path, copy: Path, force: bool) -> _Source:
         return _Source(path, copy, origins, result.events, migrated, result.problems, heads)
     finally:
         project.close()
+
+
+def _refuse_the_future(project: Project, path: Path) -> None:
+    """The latest decision counts: one dated ahead of this machine's clock would outvote every
+    decision made here until that date comes."""
+    latest = format_time(now() + FUTURE_TOLERANCE)
+    row = project.conn.execute(
+        "SELECT id, decided_at FROM events WHERE decided_at > ? ORDER BY decided_at DESC LIMIT 1", [latest]
+    ).fetchone()
+    if row is not None:
+        raise ProjectError(
+            f"{path}: event {row[0]} is dated {row[1]}, in the future (a clock set wrong?);"
+            " nothing was merged"
+        )
 
 
 def _refuse_target_itself(target: Project, path: Path) -> None:
@@ -356,7 +367,7 @@ def _merge(target: Project, sources: list[_Source], by: str, step: Callable[[int
             schema = f"merging_{index}"
             conn.execute(f"ATTACH DATABASE ? AS {schema}", [str(source.copy)])
             attached.append(schema)
-        with _bulk_writing(conn), target.write():
+        with bulk_writing(conn), target.write():
             first = _last_rowid(conn)
             merged, ranges, text_conflicts = [], [], []
             for done, (schema, source) in enumerate(zip(attached, sources, strict=True), start=1):
@@ -371,23 +382,6 @@ def _merge(target: Project, sources: list[_Source], by: str, step: Callable[[int
         for schema in attached:
             conn.execute(f"DETACH DATABASE {schema}")
     return MergeReport(tuple(merged), tuple(c for c, _ in conflicts), tuple(text_conflicts))
-
-
-@contextmanager
-def _bulk_writing(conn: sqlite3.Connection) -> Iterator[None]:
-    """While the merge writes: a page cache of up to 256 MB (with the default 2 MB, pages of the
-    indexes are written out and read back again and again: 500,000 events then take 2.5 times as
-    long), and the statement journal (the triggers make one INSERT of many events need one) in
-    memory rather than in a temporary file (a quarter faster; it holds the changed pages once)."""
-    (cache,) = conn.execute("PRAGMA cache_size").fetchone()
-    (temp_store,) = conn.execute("PRAGMA temp_store").fetchone()
-    conn.execute(f"PRAGMA cache_size = {_BULK_CACHE_KIB}")
-    conn.execute("PRAGMA temp_store = MEMORY")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA temp_store = {temp_store}")
-        conn.execute(f"PRAGMA cache_size = {cache}")
 
 
 def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[FileMerged, tuple[int, int]]:

@@ -49,7 +49,7 @@ def test_align_prints_a_readable_report(run) -> None:
     ("name", "text", "sentences"),
     [
         ("punctuation.txt", "!!! ... ???\n", 0),  # no words: nothing to check
-        ("number.txt", "2400\n", 1),
+        ("number.txt", "2,400 units\n", 1),  # a bare 2400 is a JSON number: refused
         ("no_spaces.txt", "x" * 100_000 + "\n", 1),
         ("chinese.txt", "中国医疗机器人获得欧盟批准。该系统已在六十多个市场部署！这是第一次吗？\n", 3),
     ],

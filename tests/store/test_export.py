@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,12 @@ def test_a_bad_csv_imports_nothing(demo_path: Path, tmp_path: Path, case: dict) 
     project = Project.open(demo_path)
     rewrite = next(a for a in list_articles(project, "alice") if a.source_id)
     sentence = load_article(project, rewrite.id).sentences[0]
+    source_sentence = load_article(project, rewrite.source_id).sentences[0]
     path = tmp_path / "bad.csv"
-    path.write_text(case["text"].replace("{sentence}", sentence.id), encoding="utf-8", newline="")
+    text = case["text"].replace("{sentence}", sentence.id).replace("{source_sentence}", source_sentence.id)
+    path.write_text(text, encoding="utf-8", newline="")
     before = project.conn.execute("SELECT count(*) FROM events").fetchone()
-    with pytest.raises(BadInput, match=case["error"].replace("(", r"\(")):
+    with pytest.raises(BadInput, match=re.escape(case["error"])):
         import_verdicts(project, path)
     assert project.conn.execute("SELECT count(*) FROM events").fetchone() == before
     project.close()
