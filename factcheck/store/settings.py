@@ -1,5 +1,7 @@
-"""Project-wide settings a team lead changes from the audit window."""
+"""Project-wide settings: blind review (changed from the audit window) and who publishes the
+team's fact checks (the export dialog, `factcheck settings`)."""
 
+from factcheck.core.claimreview import Publisher, check_base_url
 from factcheck.core.events import format_time, now
 from factcheck.store.project import Project
 
@@ -17,3 +19,31 @@ def set_blind_review(project: Project, on: bool, by: str) -> None:
             "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?), (?, ?)",
             [BLIND_REVIEW, "on" if on else "off", f"{BLIND_REVIEW}_changed", f"{by} {format_time(now())}"],
         )
+
+
+ORGANISATION = "organisation"
+BASE_URL = "base_url"
+
+
+def publisher(project: Project) -> Publisher:
+    """Who publishes the team's fact checks, and where: set once, kept in the project."""
+    return Publisher(project.setting(ORGANISATION) or "", project.setting(BASE_URL) or "")
+
+
+def set_publisher(
+    project: Project, by: str, organisation: str | None = None, base_url: str | None = None
+) -> Publisher:
+    """Change the organisation and/or the base URL (None leaves one as it is; "" clears it)."""
+    values = {}
+    if organisation is not None:
+        values[ORGANISATION] = " ".join(organisation.split())
+    if base_url is not None:
+        values[BASE_URL] = check_base_url(base_url)
+    stamp = f"{by} {format_time(now())}"
+    with project.write() as conn:
+        for key, value in values.items():
+            conn.execute(
+                "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?), (?, ?)",
+                [key, value, f"{key}_changed", stamp],
+            )
+    return publisher(project)
