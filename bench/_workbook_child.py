@@ -5,6 +5,7 @@
 CASE is one of
 - `csv`: the product's CSV export (`export(..., ExportFormat.CSV)`), the floor;
 - `xlsx`: the product's workbook export (`export(..., ExportFormat.XLSX)`);
+- `claimreview`: the product's ClaimReview JSON-LD export, one review per verdict;
 - `xlsxwriter`, `openpyxl`: the same rows and cell formats written straight with each library in
   its streaming mode (XlsxWriter's `constant_memory`, openpyxl's `write_only`), to choose between
   them: a bold frozen header with filters, column widths, wrapped long text, verdict cells filled
@@ -108,7 +109,7 @@ def main() -> None:
     case, path, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
     project = Project.open(path)
     start = time.perf_counter()
-    if case in ("csv", "xlsx"):
+    if case in ("csv", "xlsx", "claimreview"):
         export(project, out, ExportContent.VERDICTS, ExportFormat(case))
     else:
         # The product neutralises CSV cells only; the libraries get the cells as they are.

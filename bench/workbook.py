@@ -4,6 +4,7 @@ same rows (the floor), and the two libraries it could be written with.
 Cases, each a fresh interpreter (`bench/_workbook_child.py`) so that its peak memory is its own:
 - csv:        `factcheck export` as CSV (the product's `export`), the floor;
 - xlsx:       `factcheck export --format xlsx` (the product's `export`);
+- claimreview: `factcheck export --format claimreview`, one ClaimReview per verdict;
 - xlsxwriter: the same rows and cell formats written straight with XlsxWriter, `constant_memory`;
 - openpyxl:   the same with openpyxl, `write_only`, with lxml (openpyxl uses it when installed);
 - openpyxl-etree: the same without lxml (openpyxl's own writer; `OPENPYXL_LXML=False`).
@@ -36,7 +37,7 @@ except ModuleNotFoundError:  # run from a checkout that is not installed
 
 import _workbench_data as data
 
-CASES = ("csv", "xlsx", "xlsxwriter", "openpyxl", "openpyxl-etree")
+CASES = ("csv", "xlsx", "claimreview", "xlsxwriter", "openpyxl", "openpyxl-etree")
 
 
 def run_case(case: str, project: Path, out: Path) -> dict:
@@ -63,7 +64,8 @@ def main() -> None:
         results: dict[str, list[dict]] = {case: [] for case in cases}
         for run in range(args.runs):  # alternated, so that the machine's moods fall on every case alike
             for case in cases:
-                out = Path(folder) / f"{case}.{'csv' if case == 'csv' else 'xlsx'}"
+                suffix = {"csv": "csv", "claimreview": "jsonld"}.get(case, "xlsx")
+                out = Path(folder) / f"{case}.{suffix}"
                 results[case].append(run_case(case, built.path, out))
                 print(f"  run {run + 1} {case}: {results[case][-1]}", flush=True)
                 out.unlink()

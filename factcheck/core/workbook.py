@@ -147,7 +147,9 @@ class _Formats:
             for v in Verdict
         }
         self.verdict_headers = {
-            v: book.add_format({"bold": True, "bg_color": STYLES[v].tint, "bottom": 1, "text_wrap": True})
+            v: book.add_format(
+                {"bold": True, "bg_color": STYLES[v].tint, "bottom": 1, "text_wrap": True, "valign": "top"}
+            )
             for v in Verdict
         }
         self.total = book.add_format({"bold": True, "bg_color": "#f4f4f4", "top": 1})
@@ -258,7 +260,9 @@ def _lines(value: object, width: int) -> int:
     """About how many lines `value` takes wrapped in a column `width` characters wide."""
     if not isinstance(value, str) or (len(value) <= width and "\n" not in value):
         return 1
-    lines = sum(1 + len(line) // width for line in value.split("\n"))
+    # A column `width` characters wide (of the font's digits) holds about a fifth more of prose.
+    per_line = int(width * 1.2)
+    lines = sum(1 + len(line) // per_line for line in value.split("\n"))
     return min(lines, _LINES_SHOWN)
 
 
