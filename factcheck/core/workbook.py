@@ -166,6 +166,7 @@ def _write_rows(
     wrapped = [(i, _WRAPPED[c]) for i, c in enumerate(columns) if c in _WRAPPED]
     sheets = 0
     sheet = None
+    row_info: dict | None = None
     row_number = 0
     count = 0
     for row in rows:
@@ -174,11 +175,14 @@ def _write_rows(
                 sheet.autofilter(0, 0, row_number, len(columns) - 1)
             sheets += 1
             sheet = _data_sheet(book, looks, name if sheets == 1 else f"{name} ({sheets})", columns)
+            row_info = getattr(sheet, "row_info", None)
             row_number = 0
         row_number += 1
         count += 1
         lines = max((_lines(row[i], width) for i, width in wrapped), default=1)
         if lines > 1:
+            # Spreadsheets do not fit a row to its wrapped text when they open a file (LibreOffice
+            # overlaps the lines): the height is written with the row.
             sheet.set_row(row_number, _LINE_HEIGHT * lines)
         for column, value in enumerate(row):
             if value is None or value == "":
@@ -191,6 +195,10 @@ def _write_rows(
                 sheet.write_string(row_number, column, _cell_text(value), cell_format)
             else:
                 sheet.write_number(row_number, column, value, looks.top)
+        # Writing this row wrote the one before to the file; XlsxWriter would keep that row's
+        # height for ever (150 MB over a million rows): forget it.
+        if row_info is not None:
+            row_info.pop(row_number - 1, None)
     if sheet is None:
         sheet = _data_sheet(book, looks, name, columns)
     sheet.autofilter(0, 0, row_number, len(columns) - 1)
