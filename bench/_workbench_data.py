@@ -7,9 +7,11 @@ figures, capitalised names, headings without final punctuation.
 """
 
 import json
+import math
 import random
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -282,3 +284,35 @@ def count_events(path: Path, reviewer: str | None = None) -> int:
         if reviewer is None:
             return conn.execute("SELECT count(*) FROM events").fetchone()[0]
         return conn.execute("SELECT count(*) FROM events WHERE reviewer = ?", [reviewer]).fetchone()[0]
+
+
+@dataclass(frozen=True, slots=True)
+class VerdictProject:
+    """A project full of verdicts, built by `verdict_project`."""
+
+    path: Path
+    verdicts: int
+    """Current verdicts with a label."""
+    events: int
+    reviewers: int
+    seconds: float
+    """How long building it took."""
+
+
+def verdict_project(path: Path, sentences: int, chars: int, verdicts: int) -> VerdictProject:
+    """A generated source and a `sentences`-sentence rewrite of about `chars` characters each,
+    and as many reviewers as it takes for at least `verdicts` current verdicts, every reviewer
+    deciding every sentence (the export benchmarks' project)."""
+    pair = write_pair(path.parent / "texts", sentences, chars, seed=2026)
+    project = Project.open(path)
+    imported = import_files(project, pair.source, [pair.rewrite])
+    sentence_ids = rewrite_sentence_ids(project, imported[1].article.id)
+    reviewers = [f"reviewer-{n:02d}" for n in range(1, math.ceil(verdicts / len(sentence_ids)) + 1)]
+    print(
+        f"building {len(sentence_ids) * len(reviewers):,} verdicts ({len(reviewers)} reviewers) …", flush=True
+    )
+    start = time.perf_counter()
+    written = add_verdicts(project, sentence_ids, reviewers, 1.0, seed=11)
+    (labelled,) = project.conn.execute("SELECT count(*) FROM verdicts WHERE label IS NOT NULL").fetchone()
+    project.close()
+    return VerdictProject(path, labelled, written, len(reviewers), time.perf_counter() - start)

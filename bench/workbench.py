@@ -253,20 +253,12 @@ def _p99(values: list[float]) -> float:
 
 # --------------------------------------------------------------------------------------- export
 def bench_export(folder: Path, sizes: Sizes, runs: int, report: Report) -> None:
-    pair = data.write_pair(folder / "texts", sizes.sentences, sizes.chars, seed=2026)
-    path = folder / "export.db"
-    project = Project.open(path)
-    imported = import_files(project, pair.source, [pair.rewrite])
-    sentences = data.rewrite_sentence_ids(project, imported[1].article.id)
-    reviewers = [f"reviewer-{n:02d}" for n in range(1, math.ceil(sizes.verdicts / len(sentences)) + 1)]
-    print(f"export: building {len(sentences) * len(reviewers):,} verdicts ({len(reviewers)} reviewers) …")
-    start = time.perf_counter()
-    written = data.add_verdicts(project, sentences, reviewers, 1.0, seed=11)
-    (verdicts,) = project.conn.execute("SELECT count(*) FROM verdicts WHERE label IS NOT NULL").fetchone()
-    project.close()
+    print("export: ", end="")
+    built = data.verdict_project(folder / "export.db", sizes.sentences, sizes.chars, sizes.verdicts)
+    path, verdicts = built.path, built.verdicts
     report.note(
-        f"export project: {verdicts:,} current verdicts from {written:,} events, built in"
-        f" {time.perf_counter() - start:.0f} s; {path.stat().st_size / 1e6:,.0f} MB"
+        f"export project: {verdicts:,} current verdicts from {built.events:,} events, built in"
+        f" {built.seconds:.0f} s; {path.stat().st_size / 1e6:,.0f} MB"
     )
     budget = 20.0  # a run that takes longer is not repeated (the whole bench stays near 10 minutes)
     print("export: sqlite3 shell, export_verdicts, factcheck export …", flush=True)

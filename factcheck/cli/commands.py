@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 from factcheck.cli import audit
+from factcheck.core.claimreview import review_url
 from factcheck.core.errors import BadInput
 from factcheck.core.export import ExportContent, ExportFormat, parse_spans
 from factcheck.core.labels import Verdict
@@ -17,6 +18,7 @@ from factcheck.store.decisions import decide
 from factcheck.store.export import export, import_verdicts
 from factcheck.store.importing import import_files
 from factcheck.store.project import Project, open_project
+from factcheck.store.settings import publisher, set_publisher
 
 CLEAR_WORD = "clear"
 
@@ -122,15 +124,42 @@ def _parse_label(word: str) -> Verdict:
 def _export(args: argparse.Namespace, project: Project, reviewer: str) -> int:
     format_ = ExportFormat(args.format)
     output = Path(args.output) if args.output else None
+    if args.bom and format_ is not ExportFormat.CSV:
+        return _usage("export: --bom is for CSV (--format csv)")
+    if format_ is ExportFormat.XLSX and output is None:
+        return _usage("export: a workbook is a binary file: give the file to write with -o FILE")
     content, rows = ExportContent.VERDICTS, "verdicts"
     if args.adjudicated:
         content, rows = ExportContent.ADJUDICATED, "sentences"
     elif args.history:
         content, rows = ExportContent.HISTORY, "events"
-    count = export(project, output, content, format_, raw=args.raw, stdout=sys.stdout)
+    if format_ is ExportFormat.CLAIMREVIEW:
+        if content is ExportContent.HISTORY:
+            return _usage("export: ClaimReview publishes verdicts, not the history: leave out --history")
+        rows = "reviews"
+    exported = export(project, output, content, format_, raw=args.raw, stdout=sys.stdout, bom=args.bom)
+    for warning in exported.warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     if output is not None:
-        print(f"wrote {count} {rows} to {output}", file=sys.stderr)
+        print(f"wrote {exported.rows} {rows} to {output}", file=sys.stderr)
     return 0
+
+
+def _settings(args: argparse.Namespace, project: Project, reviewer: str) -> int:
+    if args.organisation is not None or args.base_url is not None:
+        chosen = set_publisher(project, reviewer, args.organisation, args.base_url)
+    else:
+        chosen = publisher(project)
+    print(f"organisation: {chosen.organisation or '(not set)'}")
+    print(f"base URL:     {chosen.base_url or '(not set)'}")
+    if chosen.base_url:
+        print(f"  a review's url: {review_url(chosen.base_url, 'REWRITE_ID', 'SENTENCE_ID')}")
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"factcheck: {message}", file=sys.stderr)
+    return 2
 
 
 def _import_verdicts(args: argparse.Namespace, project: Project, reviewer: str) -> int:
@@ -153,6 +182,7 @@ _HANDLERS = {
     "sentences": _sentences,
     "mark": _mark,
     "export": _export,
+    "settings": _settings,
     "import-verdicts": _import_verdicts,
     "audit": audit.run,
 }

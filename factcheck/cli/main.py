@@ -107,13 +107,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="passages of the source's text, as character offsets (replace the current evidence)",
     )
 
-    p = command("export", "write every current verdict as CSV or JSON Lines")
-    p.add_argument("--format", choices=["csv", "jsonl"], default="csv")
+    p = command(
+        "export", "write every current verdict as CSV, JSON Lines, a workbook (xlsx) or ClaimReview JSON-LD"
+    )
+    p.add_argument(
+        "--format",
+        choices=["csv", "jsonl", "xlsx", "claimreview"],
+        default="csv",
+        help="csv (default); jsonl; xlsx, a spreadsheet workbook with a summary sheet (needs -o);"
+        " claimreview, schema.org ClaimReview JSON-LD for publishing (see `factcheck settings`)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     p.add_argument(
         "--raw",
         action="store_true",
         help="do not prefix cells that a spreadsheet would execute (=, +, -, @ …)",
+    )
+    p.add_argument(
+        "--bom",
+        action="store_true",
+        help="CSV for Excel: begin with a UTF-8 byte-order mark, so that spreadsheets read accents right",
     )
     content = p.add_mutually_exclusive_group()
     content.add_argument(
@@ -122,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="one row per sentence with its final verdict: adjudicated, else unanimous, else empty",
     )
     content.add_argument("--history", action="store_true", help="every event of the decision history")
+
+    p = command("settings", "show or change the project's publishing settings (for ClaimReview)")
+    p.add_argument("--organisation", metavar="NAME", help="who publishes the fact checks (empty to clear)")
+    p.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="the address of the published fact checks; {rewrite} and {sentence} are replaced by"
+        " their ids, else each review's url is URL#claim-SENTENCE_ID (empty to clear)",
+    )
 
     align.add_parser(sub)
 

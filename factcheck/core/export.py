@@ -93,6 +93,10 @@ EVIDENCE_GAP = " … "
 class ExportFormat(StrEnum):
     CSV = "csv"
     JSONL = "jsonl"
+    XLSX = "xlsx"
+    """A spreadsheet workbook (`core/workbook.py`)."""
+    CLAIMREVIEW = "claimreview"
+    """schema.org ClaimReview as JSON-LD, for publishing (`core/claimreview.py`)."""
 
 
 class ExportContent(StrEnum):
@@ -151,10 +155,22 @@ def parse_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+BOM = "\ufeff"
+"""The byte-order mark that tells spreadsheets a CSV file is UTF-8 (Excel and LibreOffice guess
+another encoding without it)."""
+
+
 def write_csv(
-    rows: Iterable[tuple], file: IO[str], raw: bool = False, columns: tuple[str, ...] = COLUMNS
+    rows: Iterable[tuple],
+    file: IO[str],
+    raw: bool = False,
+    columns: tuple[str, ...] = COLUMNS,
+    bom: bool = False,
 ) -> None:
-    """Write the header and `rows` (tuples in `columns` order) as RFC 4180 CSV."""
+    """Write the header and `rows` (tuples in `columns` order) as RFC 4180 CSV, records ending in
+    CR LF; with `bom`, behind a byte-order mark."""
+    if bom:
+        file.write(BOM)
     writer = csv.writer(file, lineterminator="\r\n")
     writer.writerow(columns)
     if raw:
@@ -179,7 +195,8 @@ class VerdictRow:
     row: int
     """The row's number as a spreadsheet shows it (the header is row 1)."""
     sentence_id: str
-    verdict: Verdict
+    verdict: Verdict | None
+    """None for a note or evidence without a verdict (an empty verdict cell)."""
     reviewer: str
     note: str
     decided_at: str | None
@@ -229,12 +246,17 @@ def _verdict_row(record: dict[str, str | None], number: int, raw: bool) -> Verdi
         raise BadInput("the reviewer is empty")
     decided_at = cell("decided_at").strip()
     spans = record.get("evidence_spans")
+    evidence = None if spans is None else parse_spans(spans)
+    note = cell("note")
+    verdict = cell("verdict")
+    if not verdict.strip() and not note and not evidence:
+        raise BadInput("the verdict is empty, and the row has no note or evidence to keep")
     return VerdictRow(
         row=number,
         sentence_id=sentence,
-        verdict=Verdict.parse(cell("verdict")),
+        verdict=Verdict.parse(verdict) if verdict.strip() else None,
         reviewer=reviewer,
-        note=cell("note"),
+        note=note,
         decided_at=_not_in_the_future(parse_time(decided_at)) if decided_at else None,
-        evidence=None if spans is None else parse_spans(spans),
+        evidence=evidence,
     )

@@ -5,7 +5,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -21,7 +21,7 @@ from factcheck.core.export import (
     write_jsonl,
 )
 from factcheck.core.reading import os_problem, regular_file_size
-from factcheck.core.review import VerdictState, Via
+from factcheck.core.review import Span, VerdictState, Via
 from factcheck.store.decisions import decide_within
 from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
@@ -34,25 +34,29 @@ _BATCH = 5000
 _SPANS = """CASE WHEN {0} = '[]' THEN '' ELSE (
                SELECT group_concat(json_extract(e.value, '$[0]') || '-' || json_extract(e.value, '$[1]'), ';')
                FROM json_each({0}) e) END"""
-_URL = """coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
+SOURCE_URL = """coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
                     json_extract(src.metadata, '$.url'), '')"""
 
-# One row per current (sentence, reviewer) verdict that has a label. Its evidence column holds the
+WORTH_EXPORTING = "(v.label IS NOT NULL OR v.note != '' OR v.evidence != '[]')"
+"""A reviewer's verdict on a sentence says something: a label, a note or evidence (a note on a
+sentence without a verdict is exported too, with an empty verdict)."""
+
+# One row per current (sentence, reviewer) verdict worth exporting. Its evidence column holds the
 # spans as stored (JSON); `_with_passages` replaces them with the text of the passages.
 _ROWS = f"""
     SELECT v.sentence_id, a.id, a.title, s.idx, s.text, v.label, v.reviewer, v.decided_at, v.note,
-           v.evidence, src.id, src.title, {_URL}, {_SPANS.format("v.evidence")},
+           v.evidence, src.id, src.title, {SOURCE_URL}, {_SPANS.format("v.evidence")},
            (SELECT label FROM adjudications j WHERE j.sentence_id = v.sentence_id)
     FROM verdicts v
     JOIN sentences s ON s.id = v.sentence_id
     JOIN articles a ON a.id = s.article_id
     JOIN articles src ON src.id = a.source_id
-    WHERE v.label IS NOT NULL
+    WHERE {WORTH_EXPORTING}
 """
 _EVIDENCE, _SOURCE_ID = 9, 10
 """Columns of `_ROWS`: the evidence spans, and the source they point into."""
 _ORDER = " ORDER BY src.title, src.id, a.title, a.id, s.idx, v.reviewer"
-_VERDICT_COUNT = "SELECT count(*) FROM verdicts WHERE label IS NOT NULL"
+_VERDICT_COUNT = f"SELECT count(*) FROM verdicts v WHERE {WORTH_EXPORTING}"
 
 COUNTED = "v.label IS NOT NULL AND coalesce(v.included, NOT s.boilerplate)"
 """Which verdicts `v` on sentences `s` count, for final verdicts here and for every figure of the
@@ -79,7 +83,7 @@ _ADJUDICATED = f"""
                 ELSE 'unanimous' END,
            coalesce(j.reason, ''), coalesce(j.lead, ''), coalesce(j.decided_at, ''),
            coalesce(t.reviewers, 0), coalesce(t.supported, 0), coalesce(t.contradicted, 0),
-           coalesce(t.unverifiable, 0), src.id, src.title, {_URL}
+           coalesce(t.unverifiable, 0), src.id, src.title, {SOURCE_URL}
     FROM chosen c
     JOIN sentences s ON s.id = c.sentence_id
     JOIN articles a ON a.id = s.article_id
@@ -121,24 +125,33 @@ def rows_of(project: Project, content: ExportContent) -> Iterator[tuple]:
         yield from batch if with_passages is None else map(with_passages, batch)
 
 
+class Passages:
+    """The text of evidence passages, cut from each source's text read once. (Cutting them with
+    substr() in the SELECT made SQLite copy the whole source text, often a megabyte, for every
+    verdict with evidence: a million verdicts took a minute.) Python slices count characters, as
+    our offsets and SQLite's substr() do."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, source_id: str, spans: Iterable[Span]) -> str:
+        text = self._texts.get(source_id)
+        if text is None:
+            (text,) = self._conn.execute("SELECT text FROM articles WHERE id = ?", [source_id]).fetchone()
+            self._texts[source_id] = text
+        return EVIDENCE_GAP.join(text[start:end] for start, end in spans)
+
+
 def _with_passages(conn: sqlite3.Connection) -> Callable[[tuple], tuple]:
-    """Replace a row's evidence spans by the passages' text, cut from each source's text read
-    once. (Cutting them with substr() in the SELECT made SQLite copy the whole source text, often
-    a megabyte, for every verdict with evidence: a million verdicts took a minute.) Python slices
-    count characters, as our offsets and SQLite's substr() do."""
-    texts: dict[str, str] = {}
+    """Replace a row's evidence spans by the passages' text."""
+    passages = Passages(conn)
 
     def with_passages(row: tuple) -> tuple:
         spans = row[_EVIDENCE]
         if spans == "[]":
             return (*row[:_EVIDENCE], "", *row[_EVIDENCE + 1 :])
-        source_id = row[_SOURCE_ID]
-        text = texts.get(source_id)
-        if text is None:
-            (text,) = conn.execute("SELECT text FROM articles WHERE id = ?", [source_id]).fetchone()
-            texts[source_id] = text
-        passages = EVIDENCE_GAP.join(text[start:end] for start, end in json.loads(spans))
-        return (*row[:_EVIDENCE], passages, *row[_EVIDENCE + 1 :])
+        return (*row[:_EVIDENCE], passages(row[_SOURCE_ID], json.loads(spans)), *row[_EVIDENCE + 1 :])
 
     return with_passages
 
@@ -152,7 +165,17 @@ def export_verdicts(
     stdout: IO[str] | None = None,
 ) -> int:
     """Write every current verdict to `destination` (or `stdout`); return how many rows."""
-    return export(project, destination, ExportContent.VERDICTS, format, raw, progress, stdout)
+    return export(project, destination, ExportContent.VERDICTS, format, raw, progress, stdout).rows
+
+
+@dataclass(frozen=True, slots=True)
+class Exported:
+    """What an export wrote."""
+
+    rows: int
+    """Rows (or, for ClaimReview, reviews) written."""
+    warnings: tuple[str, ...] = ()
+    """What the reader of the file should know: for ClaimReview, what search engines will miss."""
 
 
 def export(
@@ -163,18 +186,28 @@ def export(
     raw: bool = False,
     progress: Progress | None = None,
     stdout: IO[str] | None = None,
-) -> int:
-    """Write the rows `content` names to `destination` (or `stdout`); return how many.
+    bom: bool = False,
+) -> Exported:
+    """Write the rows `content` names to `destination` (or `stdout`, except a workbook).
 
     Rows are streamed from SQLite a batch at a time, so a history of millions of events is never
-    held in memory. A cancelled or failed export never leaves a half-written file.
+    held in memory. A cancelled or failed export never leaves a half-written file. `bom` puts a
+    byte-order mark before a CSV file, for spreadsheets (Excel) that guess another encoding.
     """
+    if format is ExportFormat.CLAIMREVIEW:
+        from factcheck.store.claimreview import export_claim_reviews  # only for publishing
+
+        return export_claim_reviews(project, destination, content, progress, stdout)
     total = row_count(project, content)
-    rows = _counted(rows_of(project, content), total, progress)
+    rows = counted(rows_of(project, content), total, progress)
+    if format is ExportFormat.XLSX:
+        if destination is None:
+            raise BadInput("a workbook is a binary file: give the file to write it to")
+        return Exported(_export_workbook(project, Path(destination), content, rows))
 
     def write(file: IO[str]) -> None:
         if format is ExportFormat.CSV:
-            write_csv(rows, file, raw=raw, columns=content.columns)
+            write_csv(rows, file, raw=raw, columns=content.columns, bom=bom)
         else:
             write_jsonl(rows, file, columns=content.columns)
 
@@ -183,11 +216,29 @@ def export(
         write(stdout)
     else:
         write_atomically(Path(destination), write)
-    return total
+    return Exported(total)
 
 
-def write_atomically(destination: Path, write: Callable[[IO[str]], None]) -> None:
-    """Call `write` on a file beside `destination`, renamed over it only once complete and on disk."""
+def _export_workbook(
+    project: Project, destination: Path, content: ExportContent, rows: Iterator[tuple]
+) -> int:
+    # XlsxWriter and the summary's queries load only for a workbook.
+    from factcheck.core.workbook import write_workbook
+    from factcheck.store.summary import rewrite_tallies
+
+    written = 0
+
+    def write(file: IO[bytes]) -> None:
+        nonlocal written
+        written = write_workbook(rows, file, content, rewrite_tallies(project))
+
+    write_atomically(destination, write, binary=True)
+    return written
+
+
+def write_atomically(destination: Path, write: Callable[[IO], None], binary: bool = False) -> None:
+    """Call `write` on a file beside `destination` (UTF-8 text, or bytes), renamed over it only
+    once complete and on disk."""
     if destination.is_dir():
         raise BadInput(f"{destination}: is a folder; give a file name to write to")
     refuse_project_file(destination, "write over")
@@ -198,7 +249,8 @@ def write_atomically(destination: Path, write: Callable[[IO[str]], None]) -> Non
     except OSError as error:
         raise BadInput(f"{destination}: cannot write there ({error.strerror})") from None
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+        opened = os.fdopen(handle, "wb") if binary else os.fdopen(handle, "w", encoding="utf-8", newline="")
+        with opened as file:
             write(file)
             file.flush()
             os.fsync(file.fileno())
@@ -213,7 +265,7 @@ class ExportCancelled(FactcheckError):
         super().__init__("export cancelled; no file was written")
 
 
-def _counted(rows: Iterator[tuple], total: int, progress: Progress | None) -> Iterator[tuple]:
+def counted(rows: Iterator[tuple], total: int, progress: Progress | None) -> Iterator[tuple]:
     if progress is None:
         yield from rows
         return
@@ -271,6 +323,7 @@ def import_verdicts(project: Project, path: Path, raw: bool = False) -> VerdictI
 
 
 def _applying(row: VerdictRow) -> Callable[[VerdictState], VerdictState]:
+    # An empty verdict cell (a note or evidence without a verdict) gives no verdict, as exported.
     def change(state: VerdictState) -> VerdictState:
         changed = state.with_label(row.verdict).with_note(row.note)
         return changed if row.evidence is None else changed.with_evidence(row.evidence)
@@ -281,13 +334,17 @@ def _applying(row: VerdictRow) -> Callable[[VerdictState], VerdictState]:
 def _present(conn: sqlite3.Connection, row: VerdictRow) -> bool:
     if row.decided_at is None:
         found = conn.execute(
-            "SELECT 1 FROM verdicts WHERE sentence_id = ? AND reviewer = ? AND label = ? AND note = ?",
-            [row.sentence_id, row.reviewer, row.verdict.value, row.note],
+            "SELECT 1 FROM verdicts WHERE sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?",
+            [row.sentence_id, row.reviewer, _label(row), row.note],
         )
     else:
         found = conn.execute(
-            "SELECT 1 FROM events WHERE sentence_id = ? AND reviewer = ? AND label = ? AND note = ?"
+            "SELECT 1 FROM events WHERE sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?"
             " AND decided_at = ?",
-            [row.sentence_id, row.reviewer, row.verdict.value, row.note, row.decided_at],
+            [row.sentence_id, row.reviewer, _label(row), row.note, row.decided_at],
         )
     return found.fetchone() is not None
+
+
+def _label(row: VerdictRow) -> str | None:
+    return None if row.verdict is None else row.verdict.value

@@ -22,13 +22,15 @@ from PySide6.QtWidgets import (
 
 from factcheck import __version__
 from factcheck.core.errors import FactcheckError
-from factcheck.core.export import ExportFormat
+from factcheck.core.export import ExportContent, ExportFormat
 from factcheck.store.articles import Imported, Outcome
-from factcheck.store.export import export_verdicts
+from factcheck.store.export import Exported, export
 from factcheck.store.importing import import_demo as store_import_demo
 from factcheck.store.importing import import_files
 from factcheck.store.project import Project, open_project
 from factcheck.store.session import ReviewSession
+from factcheck.store.settings import publisher, set_publisher
+from factcheck.ui.export_dialog import ExportDialog
 from factcheck.ui.import_dialog import ImportDialog
 from factcheck.ui.jobs import Job, Progress
 
@@ -113,35 +115,66 @@ def _imported(window: MainWindow, results: list[Imported]) -> None:
 
 # ----------------------------------------------------------------- exporting
 def ask_export(window: MainWindow) -> None:
+    """The export dialog (format, rows, publishing settings), then where to write the file."""
+    project = window.session.project
+    dialog = ExportDialog(window, window.settings.value("exportKind", "csv-excel", str), publisher(project))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    choice = dialog.choice()
+    window.settings.setValue("exportKind", choice.kind.key)
+    if choice.kind.format is ExportFormat.CLAIMREVIEW and choice.publisher != publisher(project):
+        try:
+            set_publisher(
+                project, window.session.reviewer, choice.publisher.organisation, choice.publisher.base_url
+            )
+        except FactcheckError as error:
+            window.show_error(str(error))
+            return
     folder = window.settings.value("exportFolder", str(Path.home()), str)
-    name, chosen = QFileDialog.getSaveFileName(
-        window,
-        window.tr("Export verdicts"),
-        str(Path(folder) / "verdicts.csv"),
-        "CSV, opens in spreadsheets (*.csv);;JSON Lines (*.jsonl)",
+    name, _ = QFileDialog.getSaveFileName(
+        window, window.tr("Export verdicts"), str(Path(folder) / choice.file_name), choice.kind.filter
     )
     if not name:
         return
-    format_ = ExportFormat.JSONL if "jsonl" in chosen or name.endswith(".jsonl") else ExportFormat.CSV
     window.settings.setValue("exportFolder", str(Path(name).parent))
-    run_export(window, Path(name), format_)
+    run_export(window, Path(name), choice.kind.format, choice.content, bom=choice.kind.bom)
 
 
-def run_export(window: MainWindow, destination: Path, format_: ExportFormat) -> Job:
+def run_export(
+    window: MainWindow,
+    destination: Path,
+    format_: ExportFormat,
+    content: ExportContent = ExportContent.VERDICTS,
+    bom: bool = False,
+) -> Job:
     path = window.session.project.path
 
-    def work(progress: Progress) -> int:
+    def work(progress: Progress) -> Exported:
         with _opened(path) as project:
-            return export_verdicts(project, destination, format_, progress=progress)
+            return export(project, destination, content, format_, progress=progress, bom=bom)
 
     job = Job(work)
-    job.succeeded.connect(
-        lambda count: window.statusBar().showMessage(
-            window.tr("Exported %d verdicts to %s") % (count, destination), 8000
-        )
-    )
-    start_job(window, job, window.tr("Exporting verdicts…"), cancellable=True)
+    job.succeeded.connect(lambda exported: _exported(window, destination, format_, exported))
+    start_job(window, job, window.tr("Exporting…"), cancellable=True)
     return job
+
+
+def _exported(window: MainWindow, destination: Path, format_: ExportFormat, exported: Exported) -> None:
+    if format_ is ExportFormat.CLAIMREVIEW:
+        message = window.tr("Exported %d reviews to %s") % (exported.rows, destination)
+    else:
+        message = window.tr("Exported %d rows to %s") % (exported.rows, destination)
+    window.statusBar().showMessage(message, 8000)
+    if exported.warnings:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            window.tr("Exported, with warnings"),
+            message + ".\n\n" + "\n".join(f"• {line[:1].upper()}{line[1:]}." for line in exported.warnings),
+            QMessageBox.StandardButton.Ok,
+            window,
+        )
+        box.setObjectName("exportWarnings")
+        box.open()
 
 
 class _opened:

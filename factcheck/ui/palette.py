@@ -1,8 +1,5 @@
-"""How verdicts look: a colour *and* a glyph and letter each, readable by colour-blind users.
-
-Blue, vermillion and grey (from Okabe & Ito's palette) were chosen by simulating deuteranomaly,
-protanomaly and tritanomaly with colorspacious: of the sets tried, they keep the largest smallest
-distance between any two verdicts (CAM02-UCS ΔE ≥ 8.6 even as light tints, ≥ 23 as solid colours).
+"""How verdicts look in the window: the shared colours, glyphs and letters (`core/verdict_style.py`,
+where the palette's choice is explained) as Qt colours, and the window's other highlight colours.
 """
 
 from dataclasses import dataclass
@@ -11,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from factcheck.core.labels import Verdict
+from factcheck.core.verdict_style import STYLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,19 +23,20 @@ class VerdictLook:
     name: str
 
 
-def _tint(colour: str, strength: float = 0.28) -> QColor:
-    solid = QColor(colour)
-    return QColor.fromRgbF(*(1 - (1 - c) * strength for c in (solid.redF(), solid.greenF(), solid.blueF())))
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("verdict", text)
 
 
+# Literal strings, so that Qt's translation tools find them.
+_NAMES = {
+    Verdict.SUPPORTED: _tr("Supported"),
+    Verdict.CONTRADICTED: _tr("Contradicted"),
+    Verdict.UNVERIFIABLE: _tr("Unverifiable"),
+}
+
 LOOKS: dict[Verdict, VerdictLook] = {
-    Verdict.SUPPORTED: VerdictLook(QColor("#0072B2"), _tint("#0072B2"), "✓", "S", _tr("Supported")),
-    Verdict.CONTRADICTED: VerdictLook(QColor("#D55E00"), _tint("#D55E00"), "✗", "C", _tr("Contradicted")),
-    Verdict.UNVERIFIABLE: VerdictLook(QColor("#7A7A7A"), _tint("#8C8C8C"), "?", "U", _tr("Unverifiable")),
+    verdict: VerdictLook(QColor(style.colour), QColor(style.tint), style.glyph, style.letter, _NAMES[verdict])
+    for verdict, style in STYLES.items()
 }
 
 EVIDENCE = QColor(240, 228, 66, 150)

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from factcheck.core.errors import BadInput
@@ -17,6 +18,7 @@ from factcheck.store.decisions import adjudicate, decide
 from factcheck.store.export import ExportCancelled, export, export_verdicts, import_verdicts
 from factcheck.store.importing import import_demo
 from factcheck.store.project import Project
+from factcheck.store.settings import set_publisher
 from tests.conftest import DATA
 
 NOTES = ['=HYPERLINK("http://x")', 'Says "2,400 km", not 1,490\nsecond line', "+44 tip", "@alice", ""]
@@ -168,7 +170,7 @@ def test_each_verdict_row_carries_the_adjudicated_verdict(demo_path: Path, tmp_p
 def test_the_adjudicated_export_has_one_final_verdict_per_sentence(demo_path: Path, tmp_path: Path) -> None:
     project, sentences = _team(demo_path)
     out = tmp_path / "final.csv"
-    assert export(project, out, ExportContent.ADJUDICATED) == 5
+    assert export(project, out, ExportContent.ADJUDICATED).rows == 5
     rows = _read(out)
     assert tuple(rows[0]) == ADJUDICATED_COLUMNS
     by_id = {r["sentence_id"]: r for r in rows}
@@ -194,7 +196,7 @@ def test_the_history_export_has_every_event_in_chain_order(demo_path: Path, tmp_
     decide(project, sentences[0].id, "ana", lambda s: s.with_evidence(((0, 20), (30, 44))), Via.WINDOW)
     out, raw = tmp_path / "history.csv", tmp_path / "raw.csv"
     total = project.conn.execute("SELECT count(*) FROM events").fetchone()[0]
-    assert export(project, out, ExportContent.HISTORY) == total
+    assert export(project, out, ExportContent.HISTORY).rows == total
     export(project, raw, ExportContent.HISTORY, raw=True)
     rows = _read(out)
     assert tuple(rows[0]) == HISTORY_COLUMNS
@@ -211,8 +213,173 @@ def test_the_history_export_has_every_event_in_chain_order(demo_path: Path, tmp_
 def test_the_history_exports_as_json_lines(demo_path: Path, tmp_path: Path) -> None:
     project, _ = _team(demo_path)
     out = tmp_path / "history.jsonl"
-    count = export(project, out, ExportContent.HISTORY, ExportFormat.JSONL)
+    count = export(project, out, ExportContent.HISTORY, ExportFormat.JSONL).rows
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == count and set(rows[0]) == set(HISTORY_COLUMNS)
     assert rows[0]["seq"] == 1 and rows[0]["included"] is None
+    project.close()
+
+
+def _note_without_verdict(path: Path) -> tuple[Project, str]:
+    """Alice notes a sentence without deciding it; and marks another, with evidence."""
+    project = Project.open(path)
+    rewrite = next(a for a in list_articles(project, "alice") if a.source_id and a.to_review > 25)
+    first, second, third = load_article(project, rewrite.id).sentences[:3]
+    decide(project, first.id, "alice", lambda s: s.with_note("ask the desk: which regulator?"), Via.WINDOW)
+    decide(project, second.id, "alice", lambda s: s.with_evidence(((0, 20),)), Via.WINDOW)
+    decide(project, third.id, "alice", lambda s: s.with_label(Verdict.SUPPORTED), Via.WINDOW)
+    return project, first.id
+
+
+def test_a_note_or_evidence_without_a_verdict_is_exported_with_an_empty_verdict(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    project, noted = _note_without_verdict(demo_path)
+    out = tmp_path / "verdicts.csv"
+    assert export_verdicts(project, out) == 3
+    rows = {r["sentence_id"]: r for r in _read(out)}
+    assert rows[noted]["verdict"] == "" and rows[noted]["note"] == "ask the desk: which regulator?"
+    assert sorted(r["verdict"] for r in rows.values()) == ["", "", "supported"]
+    assert any(r["evidence_spans"] == "0-20" and not r["verdict"] for r in rows.values())
+    jsonl = tmp_path / "verdicts.jsonl"
+    export_verdicts(project, jsonl, ExportFormat.JSONL)
+    by_id = {r["sentence_id"]: r for r in map(json.loads, jsonl.read_text(encoding="utf-8").splitlines())}
+    assert by_id[noted]["verdict"] is None and by_id[noted]["note"].startswith("ask the desk")
+    book = tmp_path / "verdicts.xlsx"
+    export(project, book, format=ExportFormat.XLSX)
+    sheet = openpyxl.load_workbook(book)["Verdicts"]
+    cells = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert cells[noted][COLUMNS.index("verdict")] is None
+    assert cells[noted][COLUMNS.index("note")] == "ask the desk: which regulator?"
+    # ... and reads back as it was: a note, evidence, no verdict.
+    fresh = Project.open(tmp_path / "fresh.db")
+    import_demo(fresh)
+    assert import_verdicts(fresh, out).imported == 3
+    assert _current(fresh) == _current(project)
+    assert import_verdicts(fresh, out).skipped == 3
+    project.close()
+    fresh.close()
+
+
+def test_a_row_with_no_verdict_note_or_evidence_is_refused(demo_path: Path, tmp_path: Path) -> None:
+    project = Project.open(demo_path)
+    rewrite = next(a for a in list_articles(project, "alice") if a.source_id)
+    sentence = load_article(project, rewrite.id).sentences[0]
+    path = tmp_path / "empty.csv"
+    path.write_text(f"sentence_id,verdict,reviewer,note\r\n{sentence.id},,alice,\r\n", encoding="utf-8")
+    with pytest.raises(BadInput, match="row 2: the verdict is empty, and the row has no note or evidence"):
+        import_verdicts(project, path)
+    project.close()
+
+
+def test_csv_for_excel_has_a_bom_and_crlf_and_reads_back(demo_path: Path, tmp_path: Path) -> None:
+    project = _reviewed(demo_path)
+    out = tmp_path / "excel.csv"
+    assert export(project, out, bom=True).rows == 10
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfsentence_id,")
+    assert raw.count(b"\r\n") >= 11  # the header and every record end in CR LF
+    assert b'Says ""2,400 km"", not 1,490\nsecond line' in raw  # a note's own line break kept
+    fresh = Project.open(tmp_path / "fresh.db")
+    import_demo(fresh)
+    assert import_verdicts(fresh, out).imported == 10
+    assert _current(fresh) == _current(project)
+    project.close()
+    fresh.close()
+
+
+def test_the_workbook_holds_the_csv_rows_as_strings_and_numbers(demo_path: Path, tmp_path: Path) -> None:
+    project = _reviewed(demo_path)
+    csv_out, book_out = tmp_path / "v.csv", tmp_path / "v.xlsx"
+    export(project, csv_out, raw=True)
+    assert export(project, book_out, format=ExportFormat.XLSX).rows == 10
+    book = openpyxl.load_workbook(book_out)
+    assert book.sheetnames == ["Verdicts", "Summary"]
+    sheet = book["Verdicts"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == COLUMNS
+    expected = _read(csv_out)
+    for got, want in zip(rows[1:], expected, strict=True):
+        assert [("" if v is None else str(v)) for v in got] == [want[c] for c in COLUMNS]
+    assert all(isinstance(row[COLUMNS.index("sentence_index")], int) for row in rows[1:])
+    assert not any(c.data_type == "f" for s in book.worksheets for r in s.iter_rows() for c in r)
+    assert '=HYPERLINK("http://x")' in {row[COLUMNS.index("note")] for row in rows}
+    project.close()
+
+
+def test_the_final_verdicts_and_the_history_export_as_workbooks(demo_path: Path, tmp_path: Path) -> None:
+    project, sentences = _team(demo_path)
+    final, history = tmp_path / "final.xlsx", tmp_path / "history.xlsx"
+    assert export(project, final, ExportContent.ADJUDICATED, ExportFormat.XLSX).rows == 5
+    sheet = openpyxl.load_workbook(final)["Final verdicts"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    settled = rows[sentences[4].id]
+    assert settled[ADJUDICATED_COLUMNS.index("final_verdict")] == "contradicted"
+    assert settled[ADJUDICATED_COLUMNS.index("reason")] == "=the source, para 4"
+    assert settled[ADJUDICATED_COLUMNS.index("reviewers")] == 2
+    events = project.conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    assert export(project, history, ExportContent.HISTORY, ExportFormat.XLSX).rows == events
+    sheet = openpyxl.load_workbook(history)["History"]
+    assert [r[2] for r in sheet.iter_rows(min_row=2, values_only=True)] == list(range(1, events + 1))
+    project.close()
+
+
+def test_the_summary_sheet_counts_each_rewrite_and_reviewer(demo_path: Path, tmp_path: Path) -> None:
+    project, _ = _team(demo_path)
+    out = tmp_path / "v.xlsx"
+    export(project, out, format=ExportFormat.XLSX)
+    rows = list(openpyxl.load_workbook(out)["Summary"].iter_rows(min_row=2, values_only=True))
+    rewrite = next(a for a in list_articles(project, "x") if a.source_id and a.to_review > 25)
+    rewrite = load_article(project, rewrite.id)
+    mine = [r for r in rows if r[2] == rewrite.id]
+    in_review = sum(not s.boilerplate for s in rewrite.sentences)
+    # Reviewed sentences 0-4: ana S S U - C, ben C S - - S, cy - S - - -; the lead settled 3 and 4.
+    assert mine[0][3:] == ("All reviewers", in_review, 4, 4 / in_review, 5, 2, 1, 2, 1)
+    assert [r[3:6] for r in mine[1:]] == [("ana", in_review, 4), ("ben", in_review, 3), ("cy", in_review, 1)]
+    assert [r[7:10] for r in mine[1:]] == [(2, 1, 1), (2, 1, 0), (1, 0, 0)]
+    others = [r for r in rows if r[2] != rewrite.id]
+    assert others and all(r[3] == "All reviewers" and r[5] == 0 for r in others)
+    project.close()
+
+
+def test_claim_reviews_from_a_project_use_its_publishing_settings(demo_path: Path, tmp_path: Path) -> None:
+    project, sentences = _team(demo_path)
+    out = tmp_path / "reviews.jsonld"
+    bare = export(project, out, format=ExportFormat.CLAIMREVIEW)
+    assert any("no base URL is set" in w for w in bare.warnings)
+    assert any("several reviewers" in w for w in bare.warnings)
+    assert all("url" not in r and "author" not in r for r in json.loads(out.read_text(encoding="utf-8")))
+    set_publisher(project, "lead", "Example Fact Check", "https://fc.example.org/{rewrite}")
+    final = export(project, out, ExportContent.ADJUDICATED, ExportFormat.CLAIMREVIEW)
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    # One per final verdict: unanimous, one reviewer, two adjudicated; the open split is left out.
+    assert final.rows == len(reviews) == 4
+    assert final.warnings == (
+        "1 sentence left out: the reviewers disagree and no lead has given a final verdict",
+    )
+    by_claim = {r["claimReviewed"]: r for r in reviews}
+    settled = by_claim[sentences[4].text]
+    assert settled["reviewRating"]["alternateName"] == "Contradicted by the source"
+    assert settled["reviewBody"] == "=the source, para 4"
+    rewrite = next(a for a in list_articles(project, "x") if a.source_id and a.to_review > 25)
+    assert settled["url"] == f"https://fc.example.org/{rewrite.id}#claim-{sentences[4].id}"
+    assert settled["author"] == {"@type": "Organization", "name": "Example Fact Check"}
+    appearance = settled["itemReviewed"]["appearance"][0]
+    assert appearance["name"].endswith(".txt") and appearance["headline"]
+    with pytest.raises(BadInput, match="not the decision history"):
+        export(project, out, ExportContent.HISTORY, ExportFormat.CLAIMREVIEW)
+    project.close()
+
+
+def test_claim_reviews_carry_the_evidence_passage(demo_path: Path, tmp_path: Path) -> None:
+    project = _reviewed(demo_path)
+    out = tmp_path / "reviews.jsonld"
+    exported = export(project, out, format=ExportFormat.CLAIMREVIEW)
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert exported.rows == len(reviews) == 10
+    with_evidence = [r for r in reviews if "says: “" in r.get("reviewBody", "")]
+    source = next(a for a in list_articles(project, "alice") if a.source_id is None)
+    text = load_article(project, source.id).text
+    assert len(with_evidence) == 1
+    assert f"“{text[0:20]} … {text[30:44]}”" in with_evidence[0]["reviewBody"]
     project.close()

@@ -18,7 +18,7 @@ from factcheck.store.decisions import decide
 from factcheck.store.importing import import_demo
 from factcheck.store.merge import merge_projects
 from factcheck.store.project import Project, ProjectError
-from factcheck.store.settings import set_blind_review
+from factcheck.store.settings import set_blind_review, set_publisher
 from factcheck.store.verify import verify
 from tests.store.test_verify import review
 
@@ -48,6 +48,7 @@ def original(tmp_path_factory) -> Path:
     team = Project.open(path)
     merge_projects(team, [other], by="lead")
     set_blind_review(team, True, by="lead")
+    set_publisher(team, "lead", organisation="The Desk", base_url="https://example.org/checks/")
     assert verify(team).ok
     team.close()
     return path
