@@ -26,7 +26,12 @@ CLEAR_WORD = "clear"
 def run(args: argparse.Namespace, path: Path, reviewer: str, seed_demo: bool) -> int:
     handler: Callable[[argparse.Namespace, Project, str], int] = _HANDLERS[args.command]
     create = args.command in _CREATING
-    with closing(open_project(path, seed_demo, create)) as project:
+    project = open_project(path, seed_demo, create, read_only=args.command in _READING)
+    with closing(project):
+        if project.backup is not None:
+            print(
+                f"factcheck: upgraded {path}; a copy as it was is kept in {project.backup}", file=sys.stderr
+            )
         return handler(args, project, reviewer)
 
 
@@ -174,6 +179,8 @@ def _print_json_lines(rows: Iterable[dict]) -> None:
 
 
 _CREATING = {"import", "import-verdicts"}
+_READING = {"articles", "sentences", "export", "audit"}
+"""Commands that only read the project: they work on a file in a folder this user cannot write."""
 """Commands that may start a new project file; the others refuse a path that does not exist."""
 
 _HANDLERS = {

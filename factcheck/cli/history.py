@@ -39,7 +39,7 @@ def add_parsers(command: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace, path: Path, reviewer: str, seed_demo: bool) -> int:
     if args.command == "verify":
-        with closing(open_project(path, seed_demo, create=False)) as project:
+        with closing(open_project(path, seed_demo, create=False, read_only=True)) as project:
             return _verify(project, args.full, Path(args.receipt) if args.receipt else None)
     return _merge(args, path, reviewer, seed_demo)
 

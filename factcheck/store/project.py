@@ -40,23 +40,43 @@ class ProjectError(FactcheckError):
 class Project:
     """An open project file, used only by the thread that opened it."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path | None, backup: Path | None = None, immutable: bool = False
+    ) -> None:
         self.conn = conn
         self.path = path
         self.origin = self.setting("origin")
+        self.backup = backup
+        self._immutable = immutable
+        """Where a copy of the file as it was was kept, when opening it upgraded its schema."""
         self._identity = locks.connected(path) if path is not None else None
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> "Project":
-        """Open the project at `path`, creating it if the file does not exist yet."""
+    def open(cls, path: str | os.PathLike[str], read_only: bool = False) -> "Project":
+        """Open the project at `path`, creating it if the file does not exist yet.
+
+        `read_only` (for commands that only read) lets a project in a folder this user cannot
+        write be read where SQLite allows it; anything else there is refused with one line."""
         path = Path(path).expanduser()
         _refuse_what_cannot_be_a_project(path)
+        target: str | Path = path
+        if not os.access(path.parent, os.W_OK):
+            if not (read_only and path.exists()):
+                raise ProjectError(
+                    f"{path}: the folder {path.parent} is read-only; factcheck keeps its journal files"
+                    " beside the project file, so it needs to write there (move the project to a folder"
+                    " you can write to)"
+                )
+            # No writer can exist without a -wal here (none can create one): the file alone is
+            # the project, and SQLite may read it as unchanging.
+            quiet = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+            target = f"{path.resolve().as_uri()}?mode=ro{quiet}"
         try:
-            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=True)
+            conn = sqlite3.connect(target, isolation_level=None, check_same_thread=True, uri=target != path)
         except sqlite3.Error as error:
             raise ProjectError(f"{path}: cannot open the project file ({error})") from None
         try:
-            return cls._prepare(conn, path)
+            return cls._prepare(conn, path, writable=target == path, immutable="immutable" in str(target))
         except sqlite3.DatabaseError as error:
             conn.close()
             raise ProjectError(f"{path}: {describe(error)}") from None
@@ -70,7 +90,9 @@ class Project:
         return cls._prepare(sqlite3.connect(":memory:", isolation_level=None), None)
 
     @classmethod
-    def _prepare(cls, conn: sqlite3.Connection, path: Path | None) -> "Project":
+    def _prepare(
+        cls, conn: sqlite3.Connection, path: Path | None, writable: bool = True, immutable: bool = False
+    ) -> "Project":
         conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -91,14 +113,27 @@ class Project:
                 f"{path}: the file's record of its schema steps was changed behind the app's back"
                 f" ({missing} is missing or out of place); restore the project from a backup"
             )
+        if not writable:
+            if len(applied) < len(SCHEMA_STEPS):
+                raise ProjectError(
+                    f"{path}: this project was written by an older factcheck and its folder is read-only;"
+                    " copy it to a folder you can write to, where opening it upgrades it"
+                )
+            return cls(conn, path, immutable=immutable)
         # Checks passed: only now change anything in the file.
         if path is not None:
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        backup = None
         if len(applied) < len(SCHEMA_STEPS):
-            _migrate(conn)
-        return cls(conn, path)
+            backup = _migrate(conn, path, applied)
+        return cls(conn, path, backup)
+
+    def reader_uri(self) -> str:
+        """The URI for another read-only connection to this file (a worker's), opened as this one was."""
+        assert self.path is not None
+        return f"{self.path.resolve().as_uri()}?mode=ro{'&immutable=1' if self._immutable else ''}"
 
     def setting(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM project WHERE key = ?", [key]).fetchone()
@@ -117,9 +152,12 @@ class Project:
         self._identity = None
 
 
-def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Project:
+def open_project(
+    path: Path, seed_demo: bool = False, create: bool = True, read_only: bool = False
+) -> Project:
     """Open the project at `path`. The default project (`seed_demo`) is created with the demo in
-    it on first use; otherwise a missing file is created only when `create` is true."""
+    it on first use; otherwise a missing file is created only when `create` is true. `read_only`
+    as for `Project.open`."""
     if seed_demo and not path.exists():
         from factcheck.store.importing import import_demo  # the file readers: only to seed
 
@@ -129,7 +167,7 @@ def open_project(path: Path, seed_demo: bool = False, create: bool = True) -> Pr
         return project
     if not create and not path.exists():
         raise ProjectError(f"{path}: no such project file (create one with `factcheck import`)")
-    return Project.open(path)
+    return Project.open(path, read_only=read_only)
 
 
 @contextmanager
@@ -168,24 +206,79 @@ def _applied_steps(conn: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def _migrate(conn: sqlite3.Connection) -> None:
-    """Apply the pending schema steps with sqlite-utils' named migrations, in one transaction."""
+def _migrate(conn: sqlite3.Connection, path: Path | None, applied: list[str]) -> Path | None:
+    """Apply the pending schema steps with sqlite-utils' named migrations, in one transaction.
+
+    A file that had a schema is first copied beside itself (`backup_path`) with SQLite's backup
+    API: while a second connection holds the write lock, so that no one writes between the copy
+    and the upgrade, and completely, before the first step runs. Returns the copy's path, or
+    None when nothing was migrated (a new file, or another process migrated it first)."""
+    if path is None or not applied:
+        with _immediate(conn):
+            _apply_pending(conn)
+        return None
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+        holder.execute("PRAGMA synchronous = FULL")
+        holder.execute("PRAGMA foreign_keys = ON")
+        with _immediate(holder):
+            if not _pending(holder):  # another process migrated it while we waited for the lock
+                return None
+            backup = backup_path(path, applied[-1])
+            _copy_with_sqlite(conn, backup)
+            _apply_pending(holder)
+        return backup
+    finally:
+        holder.close()
+
+
+def backup_path(path: Path, schema: str) -> Path:
+    """`NAME.db.bak-<schema>` beside the file, numbered when one is there already."""
+    candidate = path.with_name(f"{path.name}.bak-{schema}")
+    number = 2
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.bak-{schema}-{number}")
+        number += 1
+    return candidate
+
+
+def _copy_with_sqlite(conn: sqlite3.Connection, destination: Path) -> None:
+    try:
+        copy = sqlite3.connect(destination)
+        try:
+            copy.execute("PRAGMA synchronous = FULL")
+            conn.backup(copy)
+        finally:
+            copy.close()
+    except sqlite3.Error as error:
+        destination.unlink(missing_ok=True)
+        raise ProjectError(
+            f"{destination}: cannot keep a copy of the project before upgrading it ({error});"
+            " nothing was changed"
+        ) from None
+
+
+def _pending(conn: sqlite3.Connection) -> bool:
+    return len(_applied_steps(conn)) < len(SCHEMA_STEPS)
+
+
+def _apply_pending(conn: sqlite3.Connection) -> None:
     from sqlite_utils import Database
 
     from factcheck.store.ledger import baseline
     from factcheck.store.schema import migrations
 
     db = Database(conn)
-    with _immediate(conn):
-        # Another process may have migrated while we waited for the write lock.
-        if migrations.pending(db):
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            migrations.apply(db)
-            conn.execute(
-                "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
-                [secrets.token_hex(8), f"factcheck {__version__}"],
-            )
-            baseline(conn)
+    # Another process may have migrated while we waited for the write lock.
+    if migrations.pending(db):
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrations.apply(db)
+        conn.execute(
+            "INSERT OR IGNORE INTO project (key, value) VALUES ('origin', ?), ('created_by', ?)",
+            [secrets.token_hex(8), f"factcheck {__version__}"],
+        )
+        baseline(conn)
 
 
 def _refuse_what_cannot_be_a_project(path: Path) -> None:
@@ -220,5 +313,5 @@ def describe(error: sqlite3.Error) -> str:
     if "locked" in message or "busy" in message:
         return "the project file is busy in another program; try again"
     if "readonly" in message:
-        return "the project file is read-only"
+        return "the project file is read-only (it can be read, not changed)"
     return message

@@ -192,7 +192,7 @@ class _SideChecks:
 
     def _run_on_thread(self) -> None:
         try:
-            uri = self._project.path.resolve().as_uri() + "?mode=ro"
+            uri = self._project.reader_uri()
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
             try:
                 with _roomy_cache(conn), _snapshot(conn):

@@ -59,6 +59,11 @@ def run(path: Path, reviewer: str, seed_demo: bool, audit: bool = False) -> int:
         QMessageBox.critical(None, "factcheck", str(error))
         return 1
     window = MainWindow(session, settings())
+    if project.backup is not None:
+        window.statusBar().showMessage(
+            window.tr("This project was upgraded for this version; a copy as it was is kept in %s")
+            % project.backup
+        )
     if audit:
         window.open_audit()
     else:
