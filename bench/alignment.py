@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from sentencex import segment
 
-from factcheck.core.assistant import assess
-from factcheck.core.evidence import align
+from factcheck.core.assist.assistant import assess
+from factcheck.core.assist.evidence import align
 
 
 def prose() -> list[str]:

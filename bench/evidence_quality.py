@@ -21,11 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcheck.core.evidence import align
-from factcheck.core.flags import flags
+from factcheck.core.assist.evidence import align
+from factcheck.core.assist.flags import flags
+from factcheck.core.assist.suggestion import suggest
 from factcheck.core.formats import read_articles
 from factcheck.core.sentences import split_article
-from factcheck.core.suggestion import suggest
 
 DATA = ROOT / "tests" / "data" / "alignment"
 
@@ -109,7 +109,7 @@ def alternatives() -> dict[str, Ranker]:
     from rank_bm25 import BM25Okapi
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from factcheck.core.tokens import features
+    from factcheck.core.assist.tokens import features
 
     def sk(**options: object) -> Ranker:
         def rank(source: Sequence[str], rewrite: Sequence[str]) -> list[list[int]]:

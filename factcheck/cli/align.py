@@ -11,7 +11,7 @@ from factcheck.core.errors import BadInput
 
 if TYPE_CHECKING:
     from factcheck.core.article import Article
-    from factcheck.core.assistant import Assessment
+    from factcheck.core.assist.assistant import Assessment
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Loaded here, not at start-up: reading, segmenting and aligning are this command's work.
-    from factcheck.core.assistant import assess
+    from factcheck.core.assist.assistant import assess
     from factcheck.store.importing import prepare_import, read_source_and_rewrites
 
     source_file, rewrite_files = read_source_and_rewrites(Path(args.source), [Path(args.rewrite)])

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from factcheck.ui import palette
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Hints
+    from factcheck.core.assist.assistant import Hints
 
 FLAG_GLYPH = {"number": "#", "date": "◷", "name": "Aa", "quote": "“”"}
 """By `FlagKind` value: a mark that tells the kind of each flag without colour."""

@@ -3,7 +3,7 @@
 import pytest
 
 from factcheck.core.article import prepare
-from factcheck.core.assistant import Cancelled, assess, from_json, to_json
+from factcheck.core.assist.assistant import Cancelled, assess, from_json, to_json
 from factcheck.core.document import Role
 from factcheck.core.formats import read_articles
 from factcheck.core.labels import Verdict

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.evidence import align
-from factcheck.core.flags import FlagKind, flags
+from factcheck.core.assist.evidence import align
+from factcheck.core.assist.flags import FlagKind, flags
 
 DATA = Path(__file__).parent.parent / "data" / "alignment"
 CASES = json.loads((DATA / "cases.json").read_text("utf-8"))

@@ -1,9 +1,9 @@
 """Suggested verdicts and their reasons."""
 
-from factcheck.core.evidence import Match
-from factcheck.core.flags import Flag, FlagKind
+from factcheck.core.assist.evidence import Match
+from factcheck.core.assist.flags import Flag, FlagKind
+from factcheck.core.assist.suggestion import suggest
 from factcheck.core.labels import Verdict
-from factcheck.core.suggestion import suggest
 
 SWAP = Flag(FlagKind.NAME, 0, 7, "MedBot", "'MedBot' where the source has 'Baichuan-M4'", "Baichuan-M4")
 ABSENT = Flag(FlagKind.NAME, 0, 7, "Nobel Prize", "'Nobel Prize' does not appear in the source")

@@ -3,8 +3,8 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core.evidence import Match
-from factcheck.core.flags import Flag
+from factcheck.core.assist.evidence import Match
+from factcheck.core.assist.flags import Flag
 from factcheck.core.labels import Verdict
 
 UNVERIFIABLE_BELOW = 0.3

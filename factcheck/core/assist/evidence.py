@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core.tokens import STOPWORDS, words
+from factcheck.core.assist.tokens import STOPWORDS, words
 
 COVERED_FROM = 0.3
 """A source sentence is covered when it is among the first three matches of some rewrite sentence
@@ -53,7 +53,9 @@ def align(source: Sequence[str], rewrite: Sequence[str], top_k: int = 3) -> Alig
     if top_k < 1:
         raise ValueError(f"top_k must be at least 1, not {top_k}")
     keep = max(top_k, COVERAGE_RANK)
-    from factcheck.core.scoring import best_matches  # numpy: loaded when first aligning, not at start-up
+    from factcheck.core.assist.scoring import (
+        best_matches,  # numpy: loaded when first aligning, not at start-up
+    )
 
     best = best_matches(source, rewrite, keep)
     return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, len(source)))

@@ -9,11 +9,11 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from factcheck.core.assist.evidence import COVERAGE_RANK, Match, align, uncovered
+from factcheck.core.assist.flags import Flag, FlagKind, flags
+from factcheck.core.assist.suggestion import Suggestion, suggest
 from factcheck.core.errors import FactcheckError
-from factcheck.core.evidence import COVERAGE_RANK, Match, align, uncovered
-from factcheck.core.flags import Flag, FlagKind, flags
 from factcheck.core.labels import Verdict
-from factcheck.core.suggestion import Suggestion, suggest
 
 METHOD = "assistant-1"
 """Names what produced an assessment; change it whenever results would differ, so that assessments

@@ -9,8 +9,8 @@ from itertools import chain
 
 import numpy as np
 
-from factcheck.core.evidence import Match
-from factcheck.core.tokens import features
+from factcheck.core.assist.evidence import Match
+from factcheck.core.assist.tokens import features
 
 _CELLS_PER_CHUNK = 4_000_000
 """Scores are computed for this many (rewrite, source) pairs at a time: 32 MB of float64."""
