@@ -57,7 +57,7 @@ def align(source: Sequence[str], rewrite: Sequence[str], top_k: int = 3) -> Alig
         best_matches,  # numpy: loaded when first aligning, not at start-up
     )
 
-    best = best_matches(source, rewrite, keep)
+    best = [tuple(Match(i, score) for i, score in row) for row in best_matches(source, rewrite, keep)]
     return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, len(source)))
 
 

@@ -1,7 +1,8 @@
 """TF-IDF cosine scores of rewrite sentences against source sentences, with numpy.
 
 Kept apart from `evidence` so that numpy loads when an article is first aligned (on a worker
-thread), not when the window starts.
+thread), not when the window starts. It knows sentences only as strings and answers with
+(source index, score) pairs, so it imports nothing of the assistant but its words.
 """
 
 from collections.abc import Sequence
@@ -9,28 +10,31 @@ from itertools import chain
 
 import numpy as np
 
-from factcheck.core.assist.evidence import Match
 from factcheck.core.assist.tokens import features
 
 _CELLS_PER_CHUNK = 4_000_000
 """Scores are computed for this many (rewrite, source) pairs at a time: 32 MB of float64."""
 
 
-def best_matches(source: Sequence[str], rewrite: Sequence[str], keep: int) -> list[tuple[Match, ...]]:
+Ranked = list[tuple[tuple[int, float], ...]]
+"""For each rewrite sentence, its best (source index, score) pairs, best first."""
+
+
+def best_matches(source: Sequence[str], rewrite: Sequence[str], keep: int) -> Ranked:
     """The `keep` best source sentences of each rewrite sentence, best first."""
     if not source or not rewrite:
         return [() for _ in rewrite]
     scorer = _Scorer(source)
     rows_per_chunk = max(1, _CELLS_PER_CHUNK // len(source))
     keep = min(keep, len(source))
-    found: list[tuple[Match, ...]] = []
+    found: Ranked = []
     for first in range(0, len(rewrite), rows_per_chunk):
         last = min(first + rows_per_chunk, len(rewrite))
         found.extend(_top(scorer.scores(rewrite, first, last), keep))
     return found
 
 
-def _top(scores: np.ndarray, keep: int) -> list[tuple[Match, ...]]:
+def _top(scores: np.ndarray, keep: int) -> Ranked:
     """The best `keep` columns of each row, best first; `argmax` takes the first of equal scores,
     so ties go to the earlier source sentence."""
     rows = np.arange(scores.shape[0])
@@ -42,7 +46,7 @@ def _top(scores: np.ndarray, keep: int) -> list[tuple[Match, ...]]:
         scores[rows, column] = -1.0
     columns, best = np.stack(picked, axis=1).tolist(), np.stack(values, axis=1).tolist()
     return [
-        tuple(Match(c, round(min(s, 1.0), 4)) for c, s in zip(cs, ss, strict=True) if s > 0)
+        tuple((c, round(min(s, 1.0), 4)) for c, s in zip(cs, ss, strict=True) if s > 0)
         for cs, ss in zip(columns, best, strict=True)
     ]
 
