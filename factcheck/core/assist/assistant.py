@@ -15,7 +15,7 @@ from factcheck.core.assist.suggestion import Suggestion, suggest
 from factcheck.core.errors import FactcheckError
 from factcheck.core.labels import Verdict
 
-METHOD = "assistant-1"
+METHOD = "assistant-2"
 """Names what produced an assessment; change it whenever results would differ, so that assessments
 kept in project files by an older version are computed again."""
 
@@ -78,7 +78,7 @@ def assess(
     reviewed = [
         m for m, counted in zip(alignment.matches, in_review or [True] * total, strict=True) if counted
     ]
-    return Assessment(tuple(hints), uncovered(reviewed, len(source)))
+    return Assessment(tuple(hints), uncovered(reviewed, source))
 
 
 def to_json(assessment: Assessment) -> str:

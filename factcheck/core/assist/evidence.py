@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from factcheck.core.assist.tokens import STOPWORDS, words
+from factcheck.core.assist.tokens import STOPWORDS, first_copies, words
 
 COVERED_FROM = 0.3
 """A source sentence is covered when it is among the first three matches of some rewrite sentence
@@ -39,7 +39,8 @@ class Alignment:
 
     matches: tuple[tuple[Match, ...], ...]
     """For each rewrite sentence, in order, its best source sentences, best first (ties: the earlier
-    source sentence first); sentences with no word in common are left out, so it may be empty."""
+    source sentence first), each text once (the first of identical sentences stands for them
+    all); sentences with no word in common are left out, so it may be empty."""
     omitted: tuple[int, ...]
     """Source sentence indices, in source order, that no rewrite sentence covers (see `COVERED_FROM`)."""
 
@@ -58,13 +59,14 @@ def align(source: Sequence[str], rewrite: Sequence[str], top_k: int = 3) -> Alig
     )
 
     best = [tuple(Match(i, score) for i, score in row) for row in best_matches(source, rewrite, keep)]
-    return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, len(source)))
+    return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, source))
 
 
-def uncovered(matches: Sequence[Sequence[Match]], source_count: int) -> tuple[int, ...]:
-    """The source sentences (in order) that none of these rewrite sentences' matches covers."""
+def uncovered(matches: Sequence[Sequence[Match]], source: Sequence[str]) -> tuple[int, ...]:
+    """The source sentences (in order) that none of these rewrite sentences' matches covers; a
+    sentence retold once is covered wherever the source repeats it."""
     covered = {m.source_index for row in matches for m in row[:COVERAGE_RANK] if m.score >= COVERED_FROM}
-    return tuple(i for i in range(source_count) if i not in covered)
+    return tuple(i for i, first in enumerate(first_copies(source)) if first not in covered)
 
 
 def word_diff(rewrite_sentence: str, source_sentence: str) -> tuple[tuple[int, int], ...]:

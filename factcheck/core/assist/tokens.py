@@ -166,6 +166,43 @@ Negations ("no", "not", "nor") are left out of it on purpose: they change what a
 
 _stemmer = snowballstemmer.stemmer("english")
 
+ABBREVIATIONS = {
+    "jan": "january",
+    "feb": "february",
+    "mar": "march",
+    "apr": "april",
+    "jun": "june",
+    "jul": "july",
+    "aug": "august",
+    "sep": "september",
+    "sept": "september",
+    "oct": "october",
+    "nov": "november",
+    "dec": "december",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "govt": "government",
+    "dept": "department",
+    "univ": "university",
+    "intl": "international",
+    "natl": "national",
+    "assn": "association",
+    "corp": "corporation",
+    "mgmt": "management",
+    "approx": "approximately",
+    "yr": "year",
+    "yrs": "years",
+    "mln": "million",
+    "bln": "billion",
+    "pct": "percent",
+}
+"""Abbreviations that stand for one word only, compared as that word ("Feb" meets "February",
+"govt" meets "government"). Ambiguous ones ("sat", "sun", "wed", "co", "st") are left out."""
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -187,12 +224,14 @@ def term(word: str) -> str:
     """The comparable form of one word as written (see `Word.term`)."""
     folded = unicodedata.normalize("NFKC", word[:MAX_WORD_CHARS]).casefold()
     if folded[:1].isdigit():
-        return _THOUSANDS.sub("", folded).replace(",", ".").rstrip(".")
+        number = _THOUSANDS.sub("", folded).replace(",", ".").rstrip(".")
+        return (number.lstrip("0") or "0") if number.isdigit() else number  # "05" is 5
     if "." in folded:
-        return _INNER_PUNCTUATION.sub("", folded)
+        folded = _INNER_PUNCTUATION.sub("", folded)
+        return _stemmer.stemWord(ABBREVIATIONS[folded]) if folded in ABBREVIATIONS else folded
     if folded.endswith(("'s", "’s")):
         folded = folded[:-2]
-    return _stemmer.stemWord(folded.replace("’", "'"))
+    return _stemmer.stemWord(ABBREVIATIONS.get(folded, folded).replace("’", "'"))
 
 
 def words(sentence: str) -> list[Word]:
@@ -245,6 +284,13 @@ def features(sentence: str) -> list[str]:
         else:
             previous = ""
     return paired
+
+
+def first_copies(sentences: Sequence[str]) -> list[int]:
+    """For each sentence, the index of the first one with the same text (its own index when it is
+    the first), whitespace and case aside: a repeated heading or byline is one candidate."""
+    seen: dict[str, int] = {}
+    return [seen.setdefault(" ".join(s.split()).casefold(), i) for i, s in enumerate(sentences)]
 
 
 # Facts: the numbers, dates, names and quotations of a sentence, which the flags check one by one.
