@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.assist.evidence import Match, align, word_diff
+from factcheck.core.assist.evidence import align, word_diff
 
 CASES = json.loads((Path(__file__).parent.parent / "data" / "alignment" / "cases.json").read_text("utf-8"))
 WITH_EVIDENCE = [c for c in CASES["cases"] if c["evidence"]]
