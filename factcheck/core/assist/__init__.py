@@ -2,8 +2,8 @@
 from, what in it the source does not support, and a suggested verdict. It only points; the
 reviewer decides.
 
-- `tokens`: words as the assistant compares them, and the facts (numbers, dates, names,
-  quotations) of a sentence;
+- `tokens`: words as the assistant compares them;
+- `facts`: the numbers, dates, names and quotations of a sentence;
 - `scoring`: how well a rewrite sentence matches each source sentence (numpy);
 - `evidence`: the best candidates, omissions and word differences;
 - `flags`: the facts the source does not support, each with its reason;

@@ -19,7 +19,8 @@ from enum import StrEnum
 from functools import lru_cache
 
 from factcheck.core.assist.evidence import Match
-from factcheck.core.assist.tokens import STOPWORDS, Fact, FactKind, Word, facts, words, words_around
+from factcheck.core.assist.facts import Fact, FactKind, facts, words_around
+from factcheck.core.assist.tokens import STOPWORDS, Word, words
 
 EVIDENCE_FROM = 0.3
 """A matching source sentence below this score is not evidence (it shares words, not a claim)."""
