@@ -39,6 +39,14 @@ class Fact:
     """Names: "brand" (MicroPort, Baichuan-M4), "acronym" (EU), "multi" (Hong Kong) or "single"."""
     spelled: bool = False
     """A number written as a word ("two developments")."""
+    parts: tuple[tuple[str, int, int], ...] = ()
+    """Dates: where each of its fields is written, as ("weekday" | "day" | "month" | "year", start,
+    end), so that a flag can underline only the part the source does not support."""
+
+    def span_of(self, fields: frozenset[str]) -> tuple[int, int]:
+        """The span (in the sentence) from the first to the last of `fields` in this date."""
+        spans = [(a, b) for f, a, b in self.parts if f in fields]
+        return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 _MONTHS = {
@@ -76,6 +84,15 @@ _DATE = re.compile(
 )
 # "May" is a month only beside a day or a year, or after a word that introduces one.
 _MONTH_CUE = re.compile(r"(?:\b(?:in|of|since|until|by|early|late|on|from|to)\s|mid-)$", re.I)
+
+_YEAR_RANGE = re.compile(
+    r"\b(?P<first>1[89]\d\d|20\d\d)\s?[–—-]\s?(?P<second>1[89]\d\d|20\d\d|\d\d)\b(?![.,:]\d)"
+)
+""""1995–98", "2018-2022": two years (the second one's century is the first one's)."""
+_TIME = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I
+)
+"""A time of day ("9:45", "21:16:56", "9:45 p.m."): one fact, not two numbers."""
 
 _NUMBER = re.compile(
     r"(?<![0-9A-Za-z\u00C0-\u024F.,\-])(?P<currency>[$€£¥])?"
@@ -159,6 +176,10 @@ def facts(sentence: str, descriptions_of: frozenset[str] = frozenset()) -> list[
     text = sentence[:MAX_SENTENCE_CHARS]
     found = _quotes(text) + _dates(text)
     taken = [(f.start, f.end) for f in found if f.kind is FactKind.DATE]
+    for extra in (_year_range(text), _times(text)):
+        extra = [f for f in extra if not any(s <= f.start < e for s, e in taken)]
+        found += extra
+        taken += [(f.start, f.end) for f in extra]
     found += [f for f in _numbers(text) if not any(s <= f.start < e for s, e in taken)]
     taken += [(f.start, f.end) for f in found if f.kind is not FactKind.QUOTE]
     found += [f for f in _names(text) if not any(s < f.end and f.start < e for s, e in taken)]
@@ -192,9 +213,11 @@ def _dates(text: str) -> list[Fact]:
     for m in _DATE.finditer(text):
         if m.group("weekday"):
             key = (_WEEKDAYS[m.group("weekday").casefold()], None, None, None)
-            found.append(Fact(FactKind.DATE, m.start(), m.end(), m.group(), key))
+            parts = (("weekday", m.start(), m.end()),)
+            found.append(Fact(FactKind.DATE, m.start(), m.end(), m.group(), key, parts=parts))
             continue
-        day = m.group("day1") or m.group("day2")
+        day_group = "day1" if m.group("day1") else "day2" if m.group("day2") else None
+        day = m.group(day_group) if day_group else None
         year = m.group("year")
         if not (day or year or _MONTH_CUE.search(text, 0, m.start())):
             continue  # "May we…", a heading's "March of…": not a date
@@ -205,9 +228,55 @@ def _dates(text: str) -> list[Fact]:
             int(year) if year else None,
         )
         end = m.end("year") if year else m.end("day2") if m.group("day2") else m.end("month")
-        if m.group("month").casefold() in _ABBREVIATED_MONTHS and text[end : end + 1] == ".":
-            end += 1  # "Sept."
-        found.append(Fact(FactKind.DATE, m.start(), end, text[m.start() : end], key))
+        month_end = m.end("month")
+        if m.group("month").casefold() in _ABBREVIATED_MONTHS and text[month_end : month_end + 1] == ".":
+            month_end += 1  # "Sept."
+            end = max(end, month_end)
+        parts = [("month", m.start("month"), month_end)]
+        if day_group:
+            parts.append(("day", m.start(day_group), m.end(day_group)))
+        if year:
+            parts.append(("year", m.start("year"), m.end("year")))
+        parts.sort(key=lambda p: p[1])
+        found.append(Fact(FactKind.DATE, m.start(), end, text[m.start() : end], key, parts=tuple(parts)))
+    return found
+
+
+def _year(start: int, end: int, text: str, value: int) -> Fact:
+    return Fact(
+        FactKind.DATE,
+        start,
+        end,
+        text[start:end],
+        (None, None, None, value),
+        value=float(value),
+        parts=(("year", start, end),),
+    )
+
+
+def _year_range(text: str) -> list[Fact]:
+    found = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        last = int(first[:2] + second) if len(second) == 2 else int(second)
+        if last <= int(first):
+            continue  # "2019-05" is a year and a month, not a range
+        found += [_year(m.start("first"), m.end("first"), text, int(first))]
+        found += [_year(m.start("second"), m.end("second"), text, last)]
+    return found
+
+
+def _times(text: str) -> list[Fact]:
+    found = []
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group("hour")), int(m.group("minute"))
+        half = (m.group("half") or "").casefold()
+        if half == "p" and hour < 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        value = float(hour * 60 + minute)
+        found.append(Fact(FactKind.NUMBER, m.start(), m.end(), m.group(), value=value, unit="time of day"))
     return found
 
 
@@ -230,16 +299,7 @@ def _numbers(text: str) -> list[Fact]:
         if not (currency or magnitude or glued or percent or "," in m.group("value")) and (
             1800 <= value <= 2100 and len(m.group("value")) == 4
         ):
-            found.append(
-                Fact(
-                    FactKind.DATE,
-                    m.start(),
-                    m.end("value"),
-                    m.group("value"),
-                    (None, None, None, int(value)),
-                    value=value,
-                )
-            )
+            found.append(_year(m.start(), m.end("value"), text, int(value)))
             continue
         found.append(
             Fact(FactKind.NUMBER, m.start(), end, text[m.start() : end].strip(), value=value, unit=unit)
@@ -329,8 +389,14 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
+_PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")
+"""Quarter and half-year labels ("Q2", "H1", "FY2024"): dates a source writes out, not names."""
+
+
 def _is_name_word(word: str) -> bool:
     if word.casefold() in _WEEKDAYS or (word.casefold() in _MONTHS and word[0].isupper()):
+        return False
+    if _PERIOD.fullmatch(word):
         return False
     return word[0].isupper() or (any(c.isdigit() for c in word) and any(c.isupper() for c in word))
 

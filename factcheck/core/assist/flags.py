@@ -10,14 +10,13 @@ source does use is still flagged when the matching passage credits someone else
 finds the facts; bench/evidence_quality.py measures how often the flags are right.
 """
 
-import contextlib
-import datetime
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from factcheck.core.assist.dates import FIELDS, SourceDates
 from factcheck.core.assist.evidence import Match
 from factcheck.core.assist.facts import Fact, FactKind, facts, words_around
 from factcheck.core.assist.tokens import STOPWORDS, Word, words
@@ -92,12 +91,12 @@ class _Source:
     facts: tuple[tuple[Fact, ...], ...]
     contexts: tuple[tuple[frozenset[str], ...], ...]
     """The words around each fact (parallel to `facts`): what the source says it about."""
-    numbers: dict[float, list[Fact]]
-    """Facts with a value (numbers and years), by `_value_key`."""
+    numbers: dict[float, list[tuple[int, Fact]]]
+    """Facts with a value (numbers and years) and the sentence they are in, by `_value_key`."""
     units: frozenset[str]
     """The units the source gives numbers in."""
-    dates: tuple[Fact, ...]
-    """Facts of kind DATE (a bare year is found among `numbers`)."""
+    dates: SourceDates
+    """Every date of the source, by its fields."""
 
 
 def _value_key(value: float) -> float:
@@ -114,9 +113,11 @@ def _source(sentences: tuple[str, ...]) -> _Source:
         for p, term in enumerate(ts):
             positions.setdefault(term, []).append((i, p))
     sentence_facts = tuple(tuple(facts(s)) for s in sentences)
-    numbers: dict[float, list[Fact]] = {}
-    for f in (f for fs in sentence_facts for f in fs if f.value is not None):
-        numbers.setdefault(_value_key(f.value), []).append(f)
+    numbers: dict[float, list[tuple[int, Fact]]] = {}
+    for i, fs in enumerate(sentence_facts):
+        for f in fs:
+            if f.value is not None:
+                numbers.setdefault(_value_key(f.value), []).append((i, f))
     return _Source(
         sentences=sentences,
         words=sentence_words,
@@ -131,9 +132,8 @@ def _source(sentences: tuple[str, ...]) -> _Source:
             for fs, ws in zip(sentence_facts, sentence_words, strict=True)
         ),
         numbers=numbers,
-        units=frozenset(f.unit for fs in numbers.values() for f in fs),
-        # One fact per distinct date: only the key decides whether two dates agree.
-        dates=tuple({f.key: f for fs in sentence_facts for f in fs if f.kind is FactKind.DATE}.values()),
+        units=frozenset(f.unit for fs in numbers.values() for _, f in fs),
+        dates=SourceDates.of([f for fs in sentence_facts for f in fs if f.kind is FactKind.DATE]),
     )
 
 
@@ -169,9 +169,11 @@ def flags(
     ]
     matched = evidence + [i for i in matched if i not in evidence]
     own = tuple(words(rewrite_sentence))
+    stated = facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known))
+    own_dates = frozenset(f.key for f in stated if f.kind is FactKind.DATE)
     found: list[Flag] = []
-    for fact in facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known)):
-        flag = _check(fact, own, known, evidence, matched)
+    for fact in stated:
+        flag = _check(fact, own, own_dates, known, evidence, matched)
         if flag is not None:
             found.append(flag)
     return tuple(found)
@@ -184,22 +186,26 @@ def _anchors(own_terms: tuple[str, ...], known: _Source) -> frozenset[str]:
 
 
 def _check(
-    fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int], matched: list[int]
+    fact: Fact,
+    own: tuple[Word, ...],
+    own_dates: frozenset[tuple],
+    known: _Source,
+    evidence: list[int],
+    matched: list[int],
 ) -> Flag | None:
     kind = fact.kind
     if kind is FactKind.NUMBER:
-        supported = _number_supported(fact, known)
+        supported = _number_supported(fact, known, matched)
     elif kind is FactKind.DATE:
-        year_only = fact.key[:3] == (None, None, None) and fact.value is not None
-        supported = any(_same_date(fact, f) for f in known.dates) or (
-            year_only and _value_key(fact.value) in known.numbers
-        )
+        return _check_date(fact, own_dates, known, evidence, matched)
     elif kind is FactKind.DESCRIPTION:
         missing = [t for t in fact.key[1:] if t not in STOPWORDS and t not in known.vocabulary]
         supported = len(missing) < 2
     elif kind is FactKind.NAME:
         exact = _anywhere(known, fact.key)
-        supported = exact or _names_in(fact, known, None)
+        # "Ada Lovelace" for "Augusta Ada King, Countess of Lovelace": every word in its evidence.
+        spread = any(set(fact.key) - STOPWORDS <= known.term_sets[i] for i in evidence)
+        supported = exact or spread or _names_in(fact, known, None)
         if exact and evidence and not _mentioned(fact, known, evidence):
             # Used by the source, but not where the claim comes from: flag it when the source
             # credits another name with the claim ("MicroPort MedBot" for "Baichuan-M4").
@@ -216,24 +222,85 @@ def _check(
     return _flag(fact, other)
 
 
-def _number_supported(fact: Fact, known: _Source) -> bool:
-    """The source has the same value, with the same unit, or with another unit while it never
+def _number_supported(fact: Fact, known: _Source, matched: list[int]) -> bool:
+    """The source has the same value with the same unit (or the rewrite gives none); or the
+    sentence's evidence has the value without a unit, or with another unit while the source never
     gives the rewrite's unit another value ("4,500 employees" for "4,500 people" passes, "60 units"
-    for "60 markets" does not when the source counts "300 units")."""
+    for "60 markets" does not when the source counts "300 units"). A bare "17" somewhere in the
+    source does not support "17 hours"."""
     if fact.value is None:
         return False
     same_value = known.numbers.get(_value_key(fact.value), [])
-    if any(not fact.unit or not f.unit or f.unit == fact.unit for f in same_value):
+    if any(not fact.unit or f.unit == fact.unit for _, f in same_value):
         return True
-    return bool(same_value) and fact.unit not in known.units
+    nearby = [f for i, f in same_value if i in matched]
+    return any(not f.unit for f in nearby) or (bool(nearby) and fact.unit not in known.units)
+
+
+def _check_date(
+    fact: Fact, own_dates: frozenset[tuple], known: _Source, evidence: list[int], matched: list[int]
+) -> Flag | None:
+    """Each field of the date is checked on its own ("March 2019" needs March, not only 2019) and
+    only the unsupported fields are underlined; the reason names the whole date."""
+    missing = known.dates.unsupported(fact.key)
+    if not missing:
+        return None
+    start, end = fact.span_of(missing) if fact.parts else (fact.start, fact.end)
+    text = fact.text[start - fact.start : end - fact.start]
+    other = _date_counterpart(fact, missing, known, matched, own_dates)
+    if other:
+        reason = f"'{fact.text}' where the source has '{other}'"
+    else:
+        kept = " ".join(
+            fact.text[a - fact.start : b - fact.start] for f, a, b in fact.parts if f not in missing
+        )
+        if not kept:
+            reason = f"'{fact.text}' does not appear in the source"
+        elif any(_has_date_fields(known, i, fact, missing) for i in evidence):
+            reason = f"the source dates this to {kept}, not {fact.text}"
+        else:
+            reason = f"the source never says {fact.text}, only {kept}"
+    return Flag(FlagKind.DATE, start, end, text, reason, other or "")
+
+
+def _has_date_fields(known: _Source, sentence: int, fact: Fact, missing: frozenset[str]) -> bool:
+    """Whether a date of `sentence` gives every supported field of `fact` as `fact` does."""
+    fields = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
+    return any(
+        theirs.kind is FactKind.DATE and all(theirs.key[i] == fact.key[i] for i in fields)
+        for theirs in known.facts[sentence]
+    )
+
+
+def _date_counterpart(
+    fact: Fact, missing: frozenset[str], known: _Source, matched: list[int], own_dates: frozenset[tuple]
+) -> str:
+    """A date of the evidence that gives a field the rewrite's date gets wrong, agrees with the
+    fields the source does support and is not one the rewrite sentence states itself ("May 25
+    2001" for "16 May 2001"; "1997" for the "98" of "1995–98")."""
+    wrong = [i for i, f in enumerate(FIELDS) if f in missing]
+    right = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
+    for index in matched:
+        for theirs in known.facts[index]:
+            if theirs.kind is not FactKind.DATE or theirs.key in own_dates:
+                continue
+            gives = [i for i in wrong if theirs.key[i] is not None]
+            if gives and all(theirs.key[i] in (None, fact.key[i]) for i in right):
+                return theirs.text
+    return ""
 
 
 def _mentioned(fact: Fact, known: _Source, sentences: list[int]) -> bool:
-    """Some word of the name is in the sentences ("Lovelace" for "Ada Lovelace"), or a sentence
-    says "she", "it"… and the name is in the source's first sentence, which is usually its subject."""
+    """The sentences have every word of the name, or one of its words other than as part of
+    another name ("Lovelace" for "Ada Lovelace"; but "Bank" in "Bank of England" does not mention
+    "Bank of America"), or a sentence says "she", "it"… and the name is in the source's first
+    sentence, which is usually its subject."""
     mine = set(fact.key) - STOPWORDS
-    if any(mine & set(known.terms[i]) for i in sentences):
-        return True
+    for i in sentences:
+        shared = mine & known.term_sets[i]
+        rivals = [f.key for f in known.facts[i] if f.kind is FactKind.NAME and not _same_name(fact, f)]
+        if shared == mine or shared - {t for key in rivals for t in key}:
+            return True
     pronoun = any(_PRONOUNS & set(known.terms[i]) for i in sentences)
     return pronoun and bool(known.terms) and bool(mine & set(known.terms[0]))
 
@@ -292,27 +359,6 @@ def _demonym_roots(word: str) -> list[str]:
     return [word[: -len(end)] for end in ("ese", "ian", "ean", "an", "ish", "i") if word.endswith(end)]
 
 
-def _same_value(mine: Fact, theirs: Fact) -> bool:
-    a, b = mine.value, theirs.value
-    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def _same_date(mine: Fact, theirs: Fact) -> bool:
-    if theirs.kind is not FactKind.DATE:
-        return mine.key[:3] == (None, None, None) and _same_value(mine, theirs)  # a year
-    a, b = _with_weekday(mine.key), _with_weekday(theirs.key)
-    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
-    return bool(shared) and all(x == y for x, y in shared)
-
-
-def _with_weekday(key: tuple) -> tuple:
-    weekday, day, month, year = key
-    if weekday is None and None not in (day, month, year):
-        with contextlib.suppress(ValueError):  # 31 February: no weekday to compare
-            weekday = datetime.date(year, month, day).weekday()
-    return (weekday, day, month, year)
-
-
 def _counterpart(fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int]) -> str | None:
     """What the evidence says in the fact's place: a fact of the same kind (and unit, for numbers)
     that the rewrite sentence does not mention, the likeliest one first."""
@@ -327,6 +373,11 @@ def _counterpart(fact: Fact, own: tuple[Word, ...], known: _Source, evidence: li
             if score is not None and (best is None or (score, -rank) > best[:2]):
                 best = (score, -rank, theirs.text)
     return best[2] if best else None
+
+
+def _same_name(a: Fact, b: Fact) -> bool:
+    """The same name, shorter, longer or abbreviated ("MedBot", "EU")."""
+    return set(a.key) <= set(b.key) or set(b.key) <= set(a.key) or _initials(a, b)
 
 
 def _initials(a: Fact, b: Fact) -> bool:
@@ -363,15 +414,12 @@ def _pairing(
         return None
     if mine.kind is FactKind.NUMBER:
         return 1 if mine.unit == theirs.unit else None
-    if mine.kind is FactKind.DATE:
-        fields = [i for i, x in enumerate(mine.key) if x is not None]
-        return 1 if any(theirs.key[i] is not None for i in fields) else None
     if _contains(own_terms, theirs.key):
         return None
     if mine.kind is FactKind.QUOTE:
         return 1 if set(mine.key) & set(theirs.key) - STOPWORDS else None
-    if set(theirs.key) <= set(mine.key) or set(mine.key) <= set(theirs.key) or _initials(mine, theirs):
-        return None  # the same name, shorter, longer or abbreviated ("MedBot", "EU")
+    if _same_name(mine, theirs):
+        return None
     shared_word = bool(set(mine.key) & set(theirs.key))
     overlap = len(context & their_context)
     if not shared_word and not overlap:
