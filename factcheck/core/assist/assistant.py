@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from factcheck.core.assist.evidence import COVERAGE_RANK, Match, align, uncovered
 from factcheck.core.assist.flags import Flag, FlagKind, flags
+from factcheck.core.assist.source_index import SourceIndex
 from factcheck.core.assist.suggestion import Suggestion, suggest
 from factcheck.core.assist.swaps import swaps
-from factcheck.core.assist.tokens import words
 from factcheck.core.errors import FactcheckError
 from factcheck.core.labels import Verdict
 
@@ -69,12 +69,11 @@ def assess(
     if not report(0, total):
         raise Cancelled()
     alignment = align(source, rewrite, top_k=max(top_k, COVERAGE_RANK))
-    source_tuple = tuple(source)
-    vocabulary = frozenset(w.term for s in source_tuple for w in words(s))
+    known = SourceIndex(source)  # read once for every sentence's flags and swaps
     hints = []
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
-        found = flags(sentence, source_tuple, matches)
-        swapped = swaps(sentence, [source_tuple[m.source_index] for m in matches], vocabulary)
+        found = flags(sentence, known, matches)
+        swapped = swaps(sentence, [known.words(m.source_index) for m in matches], known.vocabulary)
         hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped)))
         if i % 200 == 199 and not report(i + 1, total):
             raise Cancelled()

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from factcheck.core.assist.tokens import CJK, MAX_SENTENCE_CHARS, STOPWORDS, Word, term, words
+from factcheck.core.assist import tokens
+from factcheck.core.assist.tokens import CJK, MAX_SENTENCE_CHARS, STOPWORDS, Word, all_terms, term
 
 
 class FactKind(StrEnum):
@@ -168,10 +169,12 @@ _CONNECTORS = frozenset(["of", "de", "da", "del", "van", "von", "der", "du", "la
 _DESCRIBED_BY = frozenset(["for", "of", "about"])
 
 
-def facts(sentence: str, descriptions_of: frozenset[str] = frozenset()) -> list[Fact]:
+def facts(sentence: str, descriptions_of: frozenset[str] = frozenset(), names: bool = True) -> list[Fact]:
     """The facts of `sentence` (its first `MAX_SENTENCE_CHARS` characters) in order of position.
 
     `descriptions_of`: terms whose "for …" / "of …" phrase is a description worth checking.
+    `names`: False leaves names out (they take most of the time, and a source's are looked up by
+    their words, not by fact).
     """
     text = sentence[:MAX_SENTENCE_CHARS]
     found = _quotes(text) + _dates(text)
@@ -182,7 +185,8 @@ def facts(sentence: str, descriptions_of: frozenset[str] = frozenset()) -> list[
         taken += [(f.start, f.end) for f in extra]
     found += [f for f in _numbers(text) if not any(s <= f.start < e for s, e in taken)]
     taken += [(f.start, f.end) for f in found if f.kind is not FactKind.QUOTE]
-    found += [f for f in _names(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    if names:
+        found += [f for f in _names(text) if not any(s < f.end and f.start < e for s, e in taken)]
     if descriptions_of:
         found += _descriptions(text, descriptions_of)
     return sorted(found, key=lambda f: (f.start, f.end))
@@ -201,7 +205,7 @@ def _quotes(text: str) -> list[Fact]:
     for m in _QUOTE.finditer(text):
         group = next(g for g in "abcde" if m.group(g) is not None)
         inner = m.group(group).rstrip(" .,;:!?")
-        key = tuple(w.term for w in words(inner))
+        key = all_terms(inner)
         if key:
             start = m.start(group)
             found.append(Fact(FactKind.QUOTE, start, start + len(inner), inner, key))
@@ -340,7 +344,11 @@ def _names(text: str) -> list[Fact]:
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for i, t in enumerate(tokens):
-        word = _without_possessive(t.group())
+        written = t.group()
+        if written[0].islower() and written.isalpha() and written not in _CONNECTORS:
+            run = []  # most words: an ordinary lowercase word ends any name
+            continue
+        word = _without_possessive(written)
         joined = bool(run) and not text[run[-1].end() : t.start()].strip()
         if _is_name_word(word):
             if not joined:
@@ -353,7 +361,7 @@ def _names(text: str) -> list[Fact]:
             run = []
         else:
             run.append(t)
-        if word != t.group():
+        if word != written:
             run = []  # a possessive ends the name: "European Union's Medical Device Regulation"
     # "EU CE mark": two acronyms side by side are two names.
     runs = [part for run in runs for part in _split_acronyms(run)]
@@ -371,11 +379,7 @@ def _names(text: str) -> list[Fact]:
         initial = start == tokens[0].start()
         if ((initial or title_case) and shape == "single") or (title_case and shape == "multi"):
             continue
-        found.append(
-            Fact(
-                FactKind.NAME, start, start + len(name), name, tuple(w.term for w in words(name)), shape=shape
-            )
-        )
+        found.append(Fact(FactKind.NAME, start, start + len(name), name, all_terms(name), shape=shape))
     return found
 
 
@@ -394,16 +398,20 @@ _PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")
 
 
 def _is_name_word(word: str) -> bool:
-    if word.casefold() in _WEEKDAYS or (word.casefold() in _MONTHS and word[0].isupper()):
+    if not word[0].isupper():  # most words: decided without looking further
+        return not word.isalpha() and any(c.isdigit() for c in word) and any(c.isupper() for c in word)
+    folded = word.casefold()
+    if folded in _WEEKDAYS or folded in _MONTHS:
         return False
-    if _PERIOD.fullmatch(word):
-        return False
-    return word[0].isupper() or (any(c.isdigit() for c in word) and any(c.isupper() for c in word))
+    return not (len(word) <= 6 and _PERIOD.fullmatch(word))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _shape(run: list[str]) -> str:
     def brand(w: str) -> bool:
-        return (any(c.isupper() for c in w[1:]) and not w.isupper()) or any(c.isdigit() for c in w)
+        return (w[1:] != w[1:].lower() and not w.isupper()) or _DIGIT.search(w) is not None
 
     if any(brand(w) for w in run):
         return "brand"
@@ -413,7 +421,7 @@ def _shape(run: list[str]) -> str:
 
 
 def _descriptions(text: str, anchors: frozenset[str]) -> list[Fact]:
-    sentence_words = words(text)
+    sentence_words = tokens.sentence_words(text)
     found = []
     for i, w in enumerate(sentence_words[:-2]):
         if w.term not in anchors or sentence_words[i + 1].text.casefold() not in _DESCRIBED_BY:

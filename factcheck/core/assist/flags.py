@@ -14,12 +14,12 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
-from factcheck.core.assist.dates import FIELDS, SourceDates
+from factcheck.core.assist.dates import FIELDS
 from factcheck.core.assist.evidence import Match
 from factcheck.core.assist.facts import Fact, FactKind, facts, words_around
-from factcheck.core.assist.tokens import STOPWORDS, Word, words
+from factcheck.core.assist.source_index import SourceIndex, index_of, value_key
+from factcheck.core.assist.tokens import STOPWORDS, Word, sentence_words
 
 EVIDENCE_FROM = 0.3
 """A matching source sentence below this score is not evidence (it shares words, not a claim)."""
@@ -72,88 +72,27 @@ _KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """The source's sentences, read once and indexed, so that checking a fact touches only the
-    sentences that share a word with it (a 10,000-sentence source stays fast)."""
-
-    sentences: tuple[str, ...]
-    words: tuple[tuple[Word, ...], ...]
-    terms: tuple[tuple[str, ...], ...]
-    """Every word's term, stopwords included, per sentence: names and quotes match contiguously."""
-    term_sets: tuple[frozenset[str], ...]
-    positions: dict[str, list[tuple[int, int]]]
-    """Where each term occurs: (sentence, word position)."""
-    spellings: tuple[str, ...]
-    """Every word casefolded as written, sorted (prefixes are found by bisection): "European"
-    lets "Europe" through."""
-    vocabulary: frozenset[str]
-    facts: tuple[tuple[Fact, ...], ...]
-    contexts: tuple[tuple[frozenset[str], ...], ...]
-    """The words around each fact (parallel to `facts`): what the source says it about."""
-    numbers: dict[float, list[tuple[int, Fact]]]
-    """Facts with a value (numbers and years) and the sentence they are in, by `_value_key`."""
-    units: frozenset[str]
-    """The units the source gives numbers in."""
-    dates: SourceDates
-    """Every date of the source, by its fields."""
-
-
-def _value_key(value: float) -> float:
-    # Nine significant digits: "2.3 billion" and "2,300,000,000" are the same value.
-    return float(f"{value:.9g}")
-
-
-@lru_cache(maxsize=8)
-def _source(sentences: tuple[str, ...]) -> _Source:
-    sentence_words = tuple(tuple(words(s)) for s in sentences)
-    terms = tuple(tuple(w.term for w in ws) for ws in sentence_words)
-    positions: dict[str, list[tuple[int, int]]] = {}
-    for i, ts in enumerate(terms):
-        for p, term in enumerate(ts):
-            positions.setdefault(term, []).append((i, p))
-    sentence_facts = tuple(tuple(facts(s)) for s in sentences)
-    numbers: dict[float, list[tuple[int, Fact]]] = {}
-    for i, fs in enumerate(sentence_facts):
-        for f in fs:
-            if f.value is not None:
-                numbers.setdefault(_value_key(f.value), []).append((i, f))
-    return _Source(
-        sentences=sentences,
-        words=sentence_words,
-        terms=terms,
-        term_sets=tuple(frozenset(ts) for ts in terms),
-        positions=positions,
-        spellings=tuple(sorted({w.text.casefold() for ws in sentence_words for w in ws})),
-        vocabulary=frozenset(positions),
-        facts=sentence_facts,
-        contexts=tuple(
-            tuple(words_around(f, ws) for f in fs)
-            for fs, ws in zip(sentence_facts, sentence_words, strict=True)
-        ),
-        numbers=numbers,
-        units=frozenset(f.unit for fs in numbers.values() for _, f in fs),
-        dates=SourceDates.of([f for fs in sentence_facts for f in fs if f.kind is FactKind.DATE]),
-    )
-
-
-def _anywhere(known: _Source, key: tuple[str, ...]) -> bool:
-    """Whether the source says the terms of `key` one after another in some sentence."""
+def _anywhere(known: SourceIndex, key: tuple[str, ...]) -> bool:
+    """Whether the source says the terms of `key` one after another in some sentence (looked
+    up from the key's rarest term)."""
     if not key:
         return True
     n = len(key)
-    return any(known.terms[i][p : p + n] == key for i, p in known.positions.get(key[0], ()))
+    at = min(range(n), key=lambda k: len(known.positions.get(key[k], ())))
+    terms = known.terms
+    return any(terms[i][p - at : p - at + n] == key for i, p in known.positions.get(key[at], ()) if p >= at)
 
 
 def flags(
-    rewrite_sentence: str, source: str | Sequence[str], best_matches: Sequence[Match] = ()
+    rewrite_sentence: str, source: str | Sequence[str] | SourceIndex, best_matches: Sequence[Match] = ()
 ) -> tuple[Flag, ...]:
     """The flags of `rewrite_sentence` in order of position.
 
-    `source` is the source's sentences (the ones `best_matches` index, as `align` returned them)
-    or its whole text as one string. Without matches, only what the source never says is flagged.
+    `source` is the source's sentences (the ones `best_matches` index, as `align` returned them),
+    already indexed or not, or its whole text as one string. Without matches, only what the source
+    never says is flagged.
     """
-    known = _source((source,) if isinstance(source, str) else tuple(source))
+    known = source if isinstance(source, SourceIndex) else index_of(source)
     best = best_matches[0].score if best_matches else 0.0
     evidence = [
         m.source_index
@@ -168,7 +107,7 @@ def flags(
         if m.score >= COUNTERPART_FROM and 0 <= m.source_index < len(known.sentences)
     ]
     matched = evidence + [i for i in matched if i not in evidence]
-    own = tuple(words(rewrite_sentence))
+    own = sentence_words(rewrite_sentence)
     stated = facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known))
     own_dates = frozenset(f.key for f in stated if f.kind is FactKind.DATE)
     found: list[Flag] = []
@@ -179,7 +118,7 @@ def flags(
     return tuple(found)
 
 
-def _anchors(own_terms: tuple[str, ...], known: _Source) -> frozenset[str]:
+def _anchors(own_terms: tuple[str, ...], known: SourceIndex) -> frozenset[str]:
     """Content words the source also uses: a description attached to one of them ("benchmark for
     medical image analysis") says which of the source's things the sentence is about."""
     return frozenset(t for t in own_terms if t not in STOPWORDS and t in known.vocabulary)
@@ -189,7 +128,7 @@ def _check(
     fact: Fact,
     own: tuple[Word, ...],
     own_dates: frozenset[tuple],
-    known: _Source,
+    known: SourceIndex,
     evidence: list[int],
     matched: list[int],
 ) -> Flag | None:
@@ -222,7 +161,7 @@ def _check(
     return _flag(fact, other)
 
 
-def _number_supported(fact: Fact, known: _Source, matched: list[int]) -> bool:
+def _number_supported(fact: Fact, known: SourceIndex, matched: list[int]) -> bool:
     """The source has the same value with the same unit (or the rewrite gives none); or the
     sentence's evidence has the value without a unit, or with another unit while the source never
     gives the rewrite's unit another value ("4,500 employees" for "4,500 people" passes, "60 units"
@@ -230,7 +169,7 @@ def _number_supported(fact: Fact, known: _Source, matched: list[int]) -> bool:
     source does not support "17 hours"."""
     if fact.value is None:
         return False
-    same_value = known.numbers.get(_value_key(fact.value), [])
+    same_value = known.numbers.get(value_key(fact.value), [])
     if any(not fact.unit or f.unit == fact.unit for _, f in same_value):
         return True
     nearby = [f for i, f in same_value if i in matched]
@@ -238,7 +177,7 @@ def _number_supported(fact: Fact, known: _Source, matched: list[int]) -> bool:
 
 
 def _check_date(
-    fact: Fact, own_dates: frozenset[tuple], known: _Source, evidence: list[int], matched: list[int]
+    fact: Fact, own_dates: frozenset[tuple], known: SourceIndex, evidence: list[int], matched: list[int]
 ) -> Flag | None:
     """Each field of the date is checked on its own ("March 2019" needs March, not only 2019) and
     only the unsupported fields are underlined; the reason names the whole date."""
@@ -263,17 +202,17 @@ def _check_date(
     return Flag(FlagKind.DATE, start, end, text, reason, other or "")
 
 
-def _has_date_fields(known: _Source, sentence: int, fact: Fact, missing: frozenset[str]) -> bool:
+def _has_date_fields(known: SourceIndex, sentence: int, fact: Fact, missing: frozenset[str]) -> bool:
     """Whether a date of `sentence` gives every supported field of `fact` as `fact` does."""
     fields = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
     return any(
         theirs.kind is FactKind.DATE and all(theirs.key[i] == fact.key[i] for i in fields)
-        for theirs in known.facts[sentence]
+        for theirs in known.facts(sentence)
     )
 
 
 def _date_counterpart(
-    fact: Fact, missing: frozenset[str], known: _Source, matched: list[int], own_dates: frozenset[tuple]
+    fact: Fact, missing: frozenset[str], known: SourceIndex, matched: list[int], own_dates: frozenset[tuple]
 ) -> str:
     """A date of the evidence that gives a field the rewrite's date gets wrong, agrees with the
     fields the source does support and is not one the rewrite sentence states itself ("May 25
@@ -281,7 +220,7 @@ def _date_counterpart(
     wrong = [i for i, f in enumerate(FIELDS) if f in missing]
     right = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
     for index in matched:
-        for theirs in known.facts[index]:
+        for theirs in known.facts(index):
             if theirs.kind is not FactKind.DATE or theirs.key in own_dates:
                 continue
             gives = [i for i in wrong if theirs.key[i] is not None]
@@ -290,7 +229,7 @@ def _date_counterpart(
     return ""
 
 
-def _mentioned(fact: Fact, known: _Source, sentences: list[int]) -> bool:
+def _mentioned(fact: Fact, known: SourceIndex, sentences: list[int]) -> bool:
     """The sentences have every word of the name, or one of its words other than as part of
     another name ("Lovelace" for "Ada Lovelace"; but "Bank" in "Bank of England" does not mention
     "Bank of America"), or a sentence says "she", "it"… and the name is in the source's first
@@ -298,26 +237,39 @@ def _mentioned(fact: Fact, known: _Source, sentences: list[int]) -> bool:
     mine = set(fact.key) - STOPWORDS
     for i in sentences:
         shared = mine & known.term_sets[i]
-        rivals = [f.key for f in known.facts[i] if f.kind is FactKind.NAME and not _same_name(fact, f)]
-        if shared == mine or shared - {t for key in rivals for t in key}:
+        if shared == mine:
             return True
-    pronoun = any(_PRONOUNS & set(known.terms[i]) for i in sentences)
-    return pronoun and bool(known.terms) and bool(mine & set(known.terms[0]))
+        if shared:
+            rivals = [f.key for f in known.names(i) if not _same_name(fact, f)]
+            if shared - {t for key in rivals for t in key}:
+                return True
+    pronoun = any(_PRONOUNS & known.term_sets[i] for i in sentences)
+    return pronoun and bool(known.terms) and bool(mine & known.term_sets[0])
 
 
 _PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
 
 
-def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: _Source, evidence: list[int]) -> list[int]:
+CLAIM_SENTENCES = 5
+"""How many other source sentences a name is looked for in, when the claim's evidence does not
+mention it: the ones that share most of the claim's words."""
+
+
+def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: SourceIndex, evidence: list[int]) -> list[int]:
     """Other source sentences that share at least two of the claim's words (the sentence's words
-    that its evidence supports, the name itself left out)."""
+    that its evidence supports, the name itself left out), the ones that share most first. Words
+    used in more than one sentence in fifty say little about which sentence makes the claim."""
     claim = {w.term for w in own if w.term not in STOPWORDS} - set(fact.key)
     claim &= set().union(*(known.term_sets[i] for i in evidence))
+    common = max(50, len(known.sentences) // 50)
     shared: dict[int, int] = {}
     for term in claim:
-        for i in {i for i, _ in known.positions.get(term, ())}:
-            shared[i] = shared.get(i, 0) + 1
-    return sorted(i for i, count in shared.items() if count >= 2 and i not in evidence)
+        sentences = known.sentences_with(term)
+        if len(sentences) <= common:
+            for i in sentences:
+                shared[i] = shared.get(i, 0) + 1
+    found = sorted((-count, i) for i, count in shared.items() if count >= 2 and i not in evidence)
+    return [i for _, i in found[:CLAIM_SENTENCES]]
 
 
 def _flag(fact: Fact, other: str | None) -> Flag:
@@ -336,7 +288,7 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _names_in(fact: Fact, known: _Source, sentences: Sequence[int] | None) -> bool:
+def _names_in(fact: Fact, known: SourceIndex, sentences: Sequence[int] | None) -> bool:
     """Whether the name is in `sentences` (None: anywhere in the source)."""
     if sentences is not None:
         return any(_contains(known.terms[i], fact.key) for i in sentences)
@@ -359,16 +311,19 @@ def _demonym_roots(word: str) -> list[str]:
     return [word[: -len(end)] for end in ("ese", "ian", "ean", "an", "ish", "i") if word.endswith(end)]
 
 
-def _counterpart(fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int]) -> str | None:
+def _counterpart(fact: Fact, own: tuple[Word, ...], known: SourceIndex, evidence: list[int]) -> str | None:
     """What the evidence says in the fact's place: a fact of the same kind (and unit, for numbers)
     that the rewrite sentence does not mention, the likeliest one first."""
     if fact.kind is FactKind.DESCRIPTION:
-        return next((d for i in evidence if (d := _description_in(fact.key[0], known.words[i]))), None)
+        return next((d for i in evidence if (d := _description_in(fact.key[0], known.words(i)))), None)
     own_terms = tuple(w.term for w in own)
     context = words_around(fact, own)
     best: tuple[int, int, str] | None = None
     for rank, index in enumerate(evidence):
-        for theirs, around in zip(known.facts[index], known.contexts[index], strict=True):
+        for theirs in known.names(index) if fact.kind is FactKind.NAME else known.facts(index):
+            if theirs.kind is not fact.kind:
+                continue
+            around = words_around(theirs, known.words(index)) if fact.kind is FactKind.NAME else frozenset()
             score = _pairing(fact, theirs, own_terms, context, around)
             if score is not None and (best is None or (score, -rank) > best[:2]):
                 best = (score, -rank, theirs.text)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from factcheck.core.assist.tokens import STOPWORDS, Word, term, words
+from factcheck.core.assist.tokens import STOPWORDS, Word, sentence_words, term
 
 CLOSE_FROM = 0.6
 """A source sentence retells a rewrite sentence closely when at least this share of the rewrite
@@ -132,11 +132,11 @@ def swaps(rewrite_sentence: str, candidates: Sequence[str], vocabulary: frozense
     """
     if not candidates:
         return ()
-    found = list(_against(rewrite_sentence, candidates[0], vocabulary))
+    mine = sentence_words(rewrite_sentence)
+    read = [sentence_words(c) if isinstance(c, str) else c for c in candidates]
+    found = list(_against(mine, read[0], vocabulary))
     taken = {(s.start, s.end) for s in found}
-    mine = words(rewrite_sentence)
-    for candidate in candidates:
-        theirs = words(candidate)
+    for theirs in read:
         for w in mine:
             if w.term in vocabulary or (w.start, w.end) in taken:
                 continue
@@ -147,20 +147,22 @@ def swaps(rewrite_sentence: str, candidates: Sequence[str], vocabulary: frozense
     return tuple(sorted(found, key=lambda s: s.start))
 
 
-def _against(rewrite_sentence: str, source_sentence: str, vocabulary: frozenset[str]) -> list[Swap]:
-    mine, theirs = words(rewrite_sentence), words(source_sentence)
+def _against(mine: Sequence[Word], theirs: Sequence[Word], vocabulary: frozenset[str]) -> list[Swap]:
     a, b = [w.term for w in mine], [w.term for w in theirs]
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     content = [i for i, w in enumerate(mine) if w.term not in STOPWORDS and not negates(w)]
+    shared = set(b)
+    if not content or sum(a[i] in shared for i in content) < CLOSE_FROM * len(content):
+        return []  # too few words in common to be close, whatever their order
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     kept = {i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)}
-    if not content or sum(i in kept for i in content) < CLOSE_FROM * len(content):
+    if sum(i in kept for i in content) < CLOSE_FROM * len(content):
         return []
     found = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "insert":  # words only the source has: name the rewrite's word beside them
             i1, i2 = (i1, i1 + 1) if i1 < len(mine) else (i1 - 1, i1)
         if tag != "equal":
-            found += _swapped(mine[i1:i2], theirs[j1:j2], set(a), set(b), vocabulary)
+            found += _swapped(mine[i1:i2], theirs[j1:j2], set(a), shared, vocabulary)
     return found
 
 
