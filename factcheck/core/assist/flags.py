@@ -258,10 +258,10 @@ mention it: the ones that share most of the claim's words."""
 def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: SourceIndex, evidence: list[int]) -> list[int]:
     """Other source sentences that share at least two of the claim's words (the sentence's words
     that its evidence supports, the name itself left out), the ones that share most first. Words
-    used in more than one sentence in fifty say little about which sentence makes the claim."""
+    used in more than one sentence in two hundred say little about which sentence makes the claim."""
     claim = {w.term for w in own if w.term not in STOPWORDS} - set(fact.key)
     claim &= set().union(*(known.term_sets[i] for i in evidence))
-    common = max(50, len(known.sentences) // 50)
+    common = max(20, len(known.sentences) // 200)
     shared: dict[int, int] = {}
     for term in claim:
         sentences = known.sentences_with(term)
