@@ -90,6 +90,7 @@ def _as_json(source: Article, rewrite: Article, assessment: Assessment) -> dict:
                     }
                     for f in hints.flags
                 ],
+                "pair": hints.pair,
                 "suggestion": {"verdict": hints.suggestion.verdict.value, "reason": hints.suggestion.reason},
             }
             for s, hints in zip(rewrite.sentences, assessment.hints, strict=True)
@@ -105,7 +106,8 @@ def _print_text(source: Article, rewrite: Article, assessment: Assessment) -> No
         print(f"\n[{s.index}] {s.start}-{s.end}  {s.text}{left_out}")
         found = [(m, source.sentences[m.source_index]) for m in hints.matches]
         matches = " · ".join(f"#{m.source_index} {t.start}-{t.end} {m.score:.2f}" for m, t in found)
-        print(f"    matches: {matches or 'none'}")
+        together = "  (the first two together)" if hints.pair else ""
+        print(f"    matches: {matches or 'none'}{together}")
         for f in hints.flags:
             print(f"    flag {f.kind.value} {s.start + f.start}-{s.start + f.end}: {f.reason}")
         print(f"    suggestion: {hints.suggestion.verdict.value} ({hints.suggestion.reason})")

@@ -65,9 +65,14 @@ class HintsBox(QWidget):
             f" <span style='color:#6b7782'>· {self.tr('Enter accepts')}</span>"
         )
         self.candidates.clear()
+        together = {0: "⎡", 1: "⎣"} if hints.pair else {}
         for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True)):
-            item = QListWidgetItem(f"{match.score:.2f}   {text}")
-            item.setToolTip(text)
+            item = QListWidgetItem(f"{match.score:.2f} {together.get(i, ' ')} {text}")
+            item.setToolTip(
+                self.tr("Together with the other marked sentence, the evidence for this one:\n%s") % text
+                if i in together
+                else text
+            )
             if i == shown:
                 font = item.font()
                 font.setBold(True)

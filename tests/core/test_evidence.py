@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.assist.evidence import align, word_diff
+from factcheck.core.assist.evidence import align, is_pair, word_diff
 
 CASES = json.loads((Path(__file__).parent.parent / "data" / "alignment" / "cases.json").read_text("utf-8"))
 WITH_EVIDENCE = [c for c in CASES["cases"] if c["evidence"]]
@@ -98,3 +98,17 @@ def test_word_diff_ignores_case_punctuation_and_inflection_but_not_negation():
     assert word_diff("Surgeons TOPPED the benchmark", "the surgeon tops the benchmark.") == ()
     rewrite = "The robot was not approved."
     assert [rewrite[s:e] for s, e in word_diff(rewrite, "The robot was approved.")] == ["not"]
+
+
+def test_two_candidates_that_each_say_part_of_the_sentence_are_a_pair():
+    source = CASES["sources"]["bridge"]
+    rewrite = "Cyclists get their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros."
+    first, second = align(source, [rewrite]).matches[0][:2]
+    assert is_pair(
+        rewrite, source[first.source_index], source[second.source_index], first.score, second.score
+    )
+    one = "Cyclists will get a separate lane that is 3.5 metres wide."
+    first, second = align(source, [one]).matches[0][:2]
+    assert not is_pair(
+        one, source[first.source_index], source[second.source_index], first.score, second.score
+    )

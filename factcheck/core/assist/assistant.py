@@ -9,7 +9,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from factcheck.core.assist.evidence import COVERAGE_RANK, Match, align, uncovered
+from factcheck.core.assist.evidence import COVERAGE_RANK, Match, align, is_pair, uncovered
 from factcheck.core.assist.flags import Flag, FlagKind, flags
 from factcheck.core.assist.source_index import SourceIndex
 from factcheck.core.assist.suggestion import Suggestion, suggest
@@ -41,6 +41,8 @@ class Hints:
     flags: tuple[Flag, ...]
     """Offsets relative to the rewrite sentence's start."""
     suggestion: Suggestion
+    pair: bool = False
+    """The first two matches are the evidence together: each says a part of the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,8 @@ def assess(
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
         found = flags(sentence, known, matches)
         swapped = swaps(sentence, [known.words(m.source_index) for m in matches], known.vocabulary)
-        hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped)))
+        pair = len(matches) > 1 and top_k > 1 and _pair(sentence, known.sentences, matches)
+        hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped), pair))
         if i % 200 == 199 and not report(i + 1, total):
             raise Cancelled()
     report(total, total)
@@ -82,6 +85,13 @@ def assess(
         m for m, counted in zip(alignment.matches, in_review or [True] * total, strict=True) if counted
     ]
     return Assessment(tuple(hints), uncovered(reviewed, source))
+
+
+def _pair(sentence: str, source: Sequence[str], matches: Sequence[Match]) -> bool:
+    first, second = matches[0], matches[1]
+    return is_pair(
+        sentence, source[first.source_index], source[second.source_index], first.score, second.score
+    )
 
 
 def to_json(assessment: Assessment) -> str:
@@ -93,6 +103,7 @@ def to_json(assessment: Assessment) -> str:
                     [[m.source_index, m.score] for m in h.matches],
                     [[f.kind.value, f.start, f.end, f.text, f.reason, f.source_text] for f in h.flags],
                     [h.suggestion.verdict.value, h.suggestion.reason],
+                    h.pair,
                 ]
                 for h in assessment.hints
             ],
@@ -111,8 +122,9 @@ def from_json(text: str) -> Assessment:
                 matches=tuple(Match(index, score) for index, score in matches),
                 flags=tuple(Flag(FlagKind(kind), *rest) for kind, *rest in found),
                 suggestion=Suggestion(Verdict(verdict), reason),
+                pair=pair,
             )
-            for matches, found, (verdict, reason) in data["hints"]
+            for matches, found, (verdict, reason), pair in data["hints"]
         ),
         omitted=tuple(data["omitted"]),
     )

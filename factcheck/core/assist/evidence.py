@@ -69,6 +69,23 @@ def uncovered(matches: Sequence[Sequence[Match]], source: Sequence[str]) -> tupl
     return tuple(i for i, first in enumerate(first_copies(source)) if first not in covered)
 
 
+PAIR_SHARE = 0.6
+"""Two candidates are shown as a pair only when the second scores at least this share of the
+first (a sentence that combines two source sentences has two good matches)."""
+
+
+def is_pair(rewrite_sentence: str, first: str, second: str, first_score: float, second_score: float) -> bool:
+    """Whether the two best candidates are the evidence together: each has at least two of the
+    sentence's content words the other lacks, and together they have most of them ("Cyclists get
+    their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros" retells two sentences)."""
+    if second_score < PAIR_SHARE * first_score:
+        return False
+    own = {w.term for w in words(rewrite_sentence) if w.term not in STOPWORDS}
+    a = own & {w.term for w in words(first)}
+    b = own & {w.term for w in words(second)}
+    return len(a - b) >= 2 and len(b - a) >= 2 and len(a | b) >= 0.6 * len(own)
+
+
 def word_diff(rewrite_sentence: str, source_sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans `(start, end)` of `rewrite_sentence` whose words the rewrite added or changed relative
     to `source_sentence`, in order. Words are compared as `tokens.term`s (case, punctuation and
