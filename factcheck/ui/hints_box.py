@@ -66,6 +66,11 @@ class HintsBox(QWidget):
         )
         self.candidates.clear()
         together = {0: "⎡", 1: "⎣"} if hints.pair else {}
+        self.caption.setText(
+            self.tr("Evidence assistant · the first two sources together (⎡ ⎣)")
+            if hints.pair
+            else self.tr("Evidence assistant")
+        )
         for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True)):
             item = QListWidgetItem(f"{match.score:.2f} {together.get(i, ' ')} {text}")
             item.setToolTip(

@@ -25,6 +25,9 @@ def test_two_candidates_that_are_the_evidence_together_are_marked_as_a_pair(qtbo
     assert rows[0].startswith("0.56 ⎡") and rows[1].startswith("0.48 ⎣")
     assert "⎡" not in rows[2] and "⎣" not in rows[2]
     assert "Together" in box.candidates.item(1).toolTip()
+    assert "together" in box.caption.text()
+    box.show_hints(_hints(pair=False), [LANE, TOLLS, OTHER], 0)
+    assert box.caption.text() == "Evidence assistant"
 
 
 def test_candidates_without_a_pair_carry_no_marker(qtbot):
