@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.core.assist.source_index import SourceIndex
 from factcheck.core.assist.swaps import OPPOSITES, swaps
-from factcheck.core.assist.tokens import term, words
+from factcheck.core.assist.tokens import term
 
 CASES = json.loads(
     (Path(__file__).parent.parent / "data" / "alignment" / "swap_cases.json").read_text("utf-8")
@@ -15,8 +16,7 @@ CASES = json.loads(
 
 @pytest.mark.parametrize("case", CASES["cases"], ids=lambda c: c["what"])
 def test_swap_cases(case):
-    vocabulary = frozenset(w.term for s in case["source"] for w in words(s))
-    found = swaps(case["rewrite"], case["source"], vocabulary)
+    found = swaps(case["rewrite"], SourceIndex(case["source"]), range(len(case["source"])))
     assert [s.reason for s in found] == case["reasons"]
     for s in found:
         assert case["rewrite"][s.start : s.end] == s.text
@@ -27,4 +27,4 @@ def test_opposites_go_both_ways():
 
 
 def test_no_candidate_means_nothing_to_compare():
-    assert swaps("Prices fell.", [], frozenset()) == ()
+    assert swaps("Prices fell.", SourceIndex(["Prices rose."]), []) == ()

@@ -75,7 +75,7 @@ def assess(
     hints = []
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
         found = flags(sentence, known, matches)
-        swapped = swaps(sentence, [known.words(m.source_index) for m in matches], known.vocabulary)
+        swapped = swaps(sentence, known, [m.source_index for m in matches])
         pair = len(matches) > 1 and top_k > 1 and _pair(sentence, known.sentences, matches)
         hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped), pair))
         if i % 200 == 199 and not report(i + 1, total):
