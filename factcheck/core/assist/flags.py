@@ -319,7 +319,11 @@ def _counterpart(fact: Fact, own: tuple[Word, ...], known: SourceIndex, evidence
     own_terms = tuple(w.term for w in own)
     context = words_around(fact, own)
     best: tuple[int, int, str] | None = None
+    # A name pairs only with a name that shares a word with it or with the words around it.
+    related = (set(fact.key) | context) - STOPWORDS if fact.kind is FactKind.NAME else set()
     for rank, index in enumerate(evidence):
+        if fact.kind is FactKind.NAME and not related & known.term_sets[index]:
+            continue
         for theirs in known.names(index) if fact.kind is FactKind.NAME else known.facts(index):
             if theirs.kind is not fact.kind:
                 continue
