@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.core.assist.evidence import align, is_pair, word_diff
+from factcheck.core.assist.tokens import all_terms
 
 CASES = json.loads((Path(__file__).parent.parent / "data" / "alignment" / "cases.json").read_text("utf-8"))
 WITH_EVIDENCE = [c for c in CASES["cases"] if c["evidence"]]
@@ -104,11 +105,9 @@ def test_two_candidates_that_each_say_part_of_the_sentence_are_a_pair():
     source = CASES["sources"]["bridge"]
     rewrite = "Cyclists get their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros."
     first, second = align(source, [rewrite]).matches[0][:2]
-    assert is_pair(
-        rewrite, source[first.source_index], source[second.source_index], first.score, second.score
-    )
+    terms = [all_terms(s) for s in (rewrite, source[first.source_index], source[second.source_index])]
+    assert is_pair(*terms, first.score, second.score)
     one = "Cyclists get a separate lane on the bridge, the council said."
     first, second = align(source, [one]).matches[0][:2]
-    assert not is_pair(
-        one, source[first.source_index], source[second.source_index], first.score, second.score
-    )
+    terms = [all_terms(s) for s in (one, source[first.source_index], source[second.source_index])]
+    assert not is_pair(*terms, first.score, second.score)

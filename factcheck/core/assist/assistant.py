@@ -14,6 +14,7 @@ from factcheck.core.assist.flags import Flag, FlagKind, flags
 from factcheck.core.assist.source_index import SourceIndex
 from factcheck.core.assist.suggestion import Suggestion, suggest
 from factcheck.core.assist.swaps import swaps
+from factcheck.core.assist.tokens import sentence_words
 from factcheck.core.errors import FactcheckError
 from factcheck.core.labels import Verdict
 
@@ -76,7 +77,7 @@ def assess(
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
         found = flags(sentence, known, matches)
         swapped = swaps(sentence, known, [m.source_index for m in matches])
-        pair = len(matches) > 1 and top_k > 1 and _pair(sentence, known.sentences, matches)
+        pair = len(matches) > 1 and top_k > 1 and _pair(sentence, known, matches)
         hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped), pair))
         if i % 200 == 199 and not report(i + 1, total):
             raise Cancelled()
@@ -87,10 +88,14 @@ def assess(
     return Assessment(tuple(hints), uncovered(reviewed, source))
 
 
-def _pair(sentence: str, source: Sequence[str], matches: Sequence[Match]) -> bool:
+def _pair(sentence: str, known: SourceIndex, matches: Sequence[Match]) -> bool:
     first, second = matches[0], matches[1]
     return is_pair(
-        sentence, source[first.source_index], source[second.source_index], first.score, second.score
+        [w.term for w in sentence_words(sentence)],
+        known.term_sets[first.source_index],
+        known.term_sets[second.source_index],
+        first.score,
+        second.score,
     )
 
 

@@ -9,7 +9,7 @@ and computed with numpy, which aligns 10,000 × 10,000 sentences in about a seco
 """
 
 import difflib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from factcheck.core.assist.tokens import STOPWORDS, first_copies, words
@@ -74,15 +74,21 @@ PAIR_SHARE = 0.6
 first (a sentence that combines two source sentences has two good matches)."""
 
 
-def is_pair(rewrite_sentence: str, first: str, second: str, first_score: float, second_score: float) -> bool:
+def is_pair(
+    sentence_terms: Collection[str],
+    first_terms: Collection[str],
+    second_terms: Collection[str],
+    first_score: float,
+    second_score: float,
+) -> bool:
     """Whether the two best candidates are the evidence together: each has at least two of the
     sentence's content words the other lacks, and together they have most of them ("Cyclists get
-    their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros" retells two sentences)."""
+    their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros" retells two sentences).
+    Sentences are given as their terms (`tokens.all_terms`)."""
     if second_score < PAIR_SHARE * first_score:
         return False
-    own = {w.term for w in words(rewrite_sentence) if w.term not in STOPWORDS}
-    a = own & {w.term for w in words(first)}
-    b = own & {w.term for w in words(second)}
+    own = set(sentence_terms) - STOPWORDS
+    a, b = own.intersection(first_terms), own.intersection(second_terms)
     return len(a - b) >= 2 and len(b - a) >= 2 and len(a | b) >= 0.6 * len(own)
 
 
