@@ -6,7 +6,8 @@ The sentences are real English prose: the docstrings of this Python's standard l
 sentencex; each rewrite sentence is a source sentence with a quarter of its words dropped, three
 words of another sentence added and the order shuffled (fixed seed). Floors, measured in the same
 run: reading every sentence's words with one regular expression (for the in-process figures), and
-a bare Python process that reads both files (for the command).
+a bare Python process that reads both files (for the command). CPU seconds are printed beside
+the wall-clock ones: on a shared machine they are the steadier figure.
 
     python bench/alignment.py [--runs 3] [--size 10000]
 
@@ -19,6 +20,7 @@ import argparse
 import ast
 import random
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -88,10 +90,26 @@ def as_file(folder: Path, name: str, title: str, sentences: list[str]) -> Path:
     return path
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a process (the CPU time is what a busy machine does not
+    inflate: this one is shared)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+class Clock:
+    """Wall-clock and CPU seconds of a block of this process."""
+
+    def __enter__(self) -> "Clock":
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
 def main() -> None:
@@ -104,7 +122,7 @@ def main() -> None:
     big_source, big_rewrite = corpus(sentences, None, MEGABYTE)
     factcheck = Path(sys.executable).with_name("factcheck")
     word = re.compile(r"\w+")
-    timings: dict[str, list[float]] = {
+    timings: dict[str, list[tuple[float, float]]] = {
         "floor: regex words of every sentence": [],
         "align (first call)": [],
         "align (later calls)": [],
@@ -118,23 +136,23 @@ def main() -> None:
         rewrite_file = as_file(Path(folder), "rewrite.txt", "Rewrite", rewrite)
         read_both = "import sys\nfor p in sys.argv[1:]: open(p, encoding='utf-8').read().split('\\n\\n')"
         for run in range(args.runs):
-            started = time.perf_counter()
-            for sentence in source + rewrite:
-                word.findall(sentence)
-            timings["floor: regex words of every sentence"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            align(source, rewrite)
+            with Clock() as clock:
+                for sentence in source + rewrite:
+                    word.findall(sentence)
+            timings["floor: regex words of every sentence"].append((clock.wall, clock.cpu))
+            with Clock() as clock:
+                align(source, rewrite)
             timings["align (first call)" if run == 0 else "align (later calls)"].append(
-                time.perf_counter() - started
+                (clock.wall, clock.cpu)
             )
             fresh = [f"{sentence} ({run})" for sentence in source]  # a new source: no cached index
-            started = time.perf_counter()
-            assess(fresh, rewrite)
-            timings["assess: align, flags, swaps, suggestions"].append(time.perf_counter() - started)
+            with Clock() as clock:
+                assess(fresh, rewrite)
+            timings["assess: align, flags, swaps, suggestions"].append((clock.wall, clock.cpu))
             fresh = [f"{sentence} ({run})" for sentence in big_source]
-            started = time.perf_counter()
-            to_json(assess(fresh, big_rewrite))
-            timings["window: assess + JSON, 1 MB × 1 MB"].append(time.perf_counter() - started)
+            with Clock() as clock:
+                to_json(assess(fresh, big_rewrite))
+            timings["window: assess + JSON, 1 MB × 1 MB"].append((clock.wall, clock.cpu))
             timings["floor: a Python process reading both files"].append(
                 timed([sys.executable, "-c", read_both, str(source_file), str(rewrite_file)])
             )
@@ -147,10 +165,12 @@ def main() -> None:
         f"{sum(map(len, source)) / len(source):.0f} characters on average; the 1 MB pair: "
         f"{len(big_source)} × {len(big_rewrite)} sentences\n"
     )
-    print(f"{'what':44} {'runs':>4} {'median s':>9} {'max s':>7}")
+    print(f"{'what':44} {'runs':>4} {'median s':>9} {'max s':>7} {'CPU s':>7}")
     for name, values in timings.items():
         if values:
-            print(f"{name:44} {len(values):>4} {statistics.median(values):9.3f} {max(values):7.3f}")
+            wall = [w for w, _ in values]
+            cpu = statistics.median(c for _, c in values)
+            print(f"{name:44} {len(values):>4} {statistics.median(wall):9.3f} {max(wall):7.3f} {cpu:7.3f}")
 
 
 if __name__ == "__main__":
