@@ -339,8 +339,6 @@ def _names(text: str) -> list[Fact]:
     """Runs of capitalised words, acronyms and product names ("Baichuan-M4"). A capitalised word
     that merely starts the sentence is a name only if it is one by its form or has company."""
     tokens = list(_NAME_WORD.finditer(text))
-    capitals = [t for t in tokens if t.group()[0].isupper()]
-    title_case = len(tokens) >= 4 and len(capitals) >= 0.7 * sum(t.group()[0].isalpha() for t in tokens)
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for i, t in enumerate(tokens):
@@ -366,6 +364,7 @@ def _names(text: str) -> list[Fact]:
     # "EU CE mark": two acronyms side by side are two names.
     runs = [part for run in runs for part in _split_acronyms(run)]
     found = []
+    title_case: bool | None = None
     for run in runs:
         while run and (run[0].group().casefold() in STOPWORDS or run[-1].group() in _CONNECTORS):
             run.pop(0 if run[0].group().casefold() in STOPWORDS else -1)
@@ -376,9 +375,14 @@ def _names(text: str) -> list[Fact]:
         if len(name) < 2:
             continue
         shape = _shape(name.split())
-        initial = start == tokens[0].start()
-        if ((initial or title_case) and shape == "single") or (title_case and shape == "multi"):
-            continue
+        if shape in ("single", "multi"):
+            if title_case is None:  # a headline in title case: its capitals say nothing
+                starts = [t.group()[0] for t in tokens]
+                capitals = sum(c.isupper() for c in starts)
+                title_case = len(tokens) >= 4 and capitals >= 0.7 * sum(c.isalpha() for c in starts)
+            initial = start == tokens[0].start()
+            if ((initial or title_case) and shape == "single") or (title_case and shape == "multi"):
+                continue
         found.append(Fact(FactKind.NAME, start, start + len(name), name, all_terms(name), shape=shape))
     return found
 
