@@ -306,7 +306,9 @@ def features(sentence: str) -> list[str]:
 
 
 def first_copies(sentences: Sequence[str]) -> list[int]:
-    """For each sentence, the index of the first one with the same text (its own index when it is
-    the first), whitespace and case aside: a repeated heading or byline is one candidate."""
-    seen: dict[str, int] = {}
-    return [seen.setdefault(" ".join(s.split()).casefold(), i) for i, s in enumerate(sentences)]
+    """For each sentence, the index of the first one with the same words (its own index when it
+    is the first), case, punctuation and inflection aside: a repeated heading or byline, or a
+    list item repeated with a bullet ("♦ Supermarine Spitfire Vc"), is one candidate. Sentences
+    without a word are compared by their text."""
+    seen: dict[tuple[str, ...] | str, int] = {}
+    return [seen.setdefault(all_terms(s) or " ".join(s.split()), i) for i, s in enumerate(sentences)]
