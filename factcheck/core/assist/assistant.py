@@ -71,8 +71,8 @@ def assess(
     total = len(rewrite)
     if not report(0, total):
         raise Cancelled()
-    alignment = align(source, rewrite, top_k=max(top_k, COVERAGE_RANK))
-    known = SourceIndex(source)  # read once for every sentence's flags and swaps
+    known = SourceIndex(source)  # read once for the alignment and every sentence's flags and swaps
+    alignment = align(known.sentences, rewrite, max(top_k, COVERAGE_RANK), known.first_copies)
     hints = []
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
         found = flags(sentence, known, matches)
@@ -85,7 +85,7 @@ def assess(
     reviewed = [
         m for m, counted in zip(alignment.matches, in_review or [True] * total, strict=True) if counted
     ]
-    return Assessment(tuple(hints), uncovered(reviewed, source))
+    return Assessment(tuple(hints), uncovered(reviewed, source, known.first_copies))
 
 
 def _pair(sentence: str, known: SourceIndex, matches: Sequence[Match]) -> bool:

@@ -48,7 +48,9 @@ class Alignment:
     """Source sentence indices, in source order, that no rewrite sentence covers (see `COVERED_FROM`)."""
 
 
-def align(source: Sequence[str], rewrite: Sequence[str], top_k: int = 3) -> Alignment:
+def align(
+    source: Sequence[str], rewrite: Sequence[str], top_k: int = 3, firsts: Sequence[int] | None = None
+) -> Alignment:
     """The `top_k` best source sentences for each rewrite sentence, and the omitted source sentences.
 
     Deterministic: the same sentences give the same alignment. Empty sequences, empty sentences,
@@ -61,15 +63,20 @@ def align(source: Sequence[str], rewrite: Sequence[str], top_k: int = 3) -> Alig
         best_matches,  # numpy: loaded when first aligning, not at start-up
     )
 
-    best = [tuple(Match(i, score) for i, score in row) for row in best_matches(source, rewrite, keep)]
-    return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, source))
+    firsts = first_copies(source) if firsts is None else firsts
+    ranked = best_matches(source, rewrite, keep, firsts)
+    best = [tuple(Match(i, score) for i, score in row) for row in ranked]
+    return Alignment(matches=tuple(row[:top_k] for row in best), omitted=uncovered(best, source, firsts))
 
 
-def uncovered(matches: Sequence[Sequence[Match]], source: Sequence[str]) -> tuple[int, ...]:
+def uncovered(
+    matches: Sequence[Sequence[Match]], source: Sequence[str], firsts: Sequence[int] | None = None
+) -> tuple[int, ...]:
     """The source sentences (in order) that none of these rewrite sentences' matches covers; a
     sentence retold once is covered wherever the source repeats it."""
     covered = {m.source_index for row in matches for m in row[:COVERAGE_RANK] if m.score >= COVERED_FROM}
-    return tuple(i for i, first in enumerate(first_copies(source)) if first not in covered)
+    firsts = first_copies(source) if firsts is None else firsts
+    return tuple(i for i, first in enumerate(firsts) if first not in covered)
 
 
 PAIR_SHARE = 0.6

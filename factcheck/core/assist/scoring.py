@@ -34,11 +34,14 @@ Ranked = list[tuple[tuple[int, float], ...]]
 """For each rewrite sentence, its best (source index, score) pairs, best first."""
 
 
-def best_matches(source: Sequence[str], rewrite: Sequence[str], keep: int) -> Ranked:
-    """The `keep` best source sentences of each rewrite sentence, best first."""
+def best_matches(
+    source: Sequence[str], rewrite: Sequence[str], keep: int, firsts: Sequence[int] | None = None
+) -> Ranked:
+    """The `keep` best source sentences of each rewrite sentence, best first. `firsts`: the
+    source's `tokens.first_copies`, when the caller has them already."""
     if not source or not rewrite:
         return [() for _ in rewrite]
-    firsts = first_copies(source)
+    firsts = first_copies(source) if firsts is None else firsts
     distinct = sorted(set(firsts))
     scorer = _Scorer([source[i] for i in distinct])
     rows_per_chunk = max(1, _CELLS_PER_CHUNK // len(distinct))

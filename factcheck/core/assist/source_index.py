@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from factcheck.core.assist.dates import SourceDates
 from factcheck.core.assist.facts import Fact, FactKind, facts
-from factcheck.core.assist.tokens import Word, all_terms, words, written_words
+from factcheck.core.assist.tokens import Word, all_terms, first_copies, words, written_words
 
 
 def value_key(value: float) -> float:
@@ -27,6 +27,8 @@ class SourceIndex:
         self.sentences: tuple[str, ...] = tuple(sentences)
         self.terms: tuple[tuple[str, ...], ...] = tuple(all_terms(s) for s in self.sentences)
         """Every word's term, stopwords included, per sentence: names and quotes match contiguously."""
+        self.first_copies: list[int] = first_copies(self.sentences, self.terms)
+        """For each sentence, the first with the same words (see `tokens.first_copies`)."""
         self.term_sets: tuple[frozenset[str], ...] = tuple(frozenset(ts) for ts in self.terms)
         positions: dict[str, list[tuple[int, int]]] = {}
         for i, ts in enumerate(self.terms):

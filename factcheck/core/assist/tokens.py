@@ -305,10 +305,14 @@ def features(sentence: str) -> list[str]:
     return paired
 
 
-def first_copies(sentences: Sequence[str]) -> list[int]:
+def first_copies(sentences: Sequence[str], terms: Sequence[tuple[str, ...]] | None = None) -> list[int]:
     """For each sentence, the index of the first one with the same words (its own index when it
     is the first), case, punctuation and inflection aside: a repeated heading or byline, or a
     list item repeated with a bullet ("♦ Supermarine Spitfire Vc"), is one candidate. Sentences
-    without a word are compared by their text."""
+    without a word are compared by their text. `terms`: each sentence's `all_terms`, when known."""
     seen: dict[tuple[str, ...] | str, int] = {}
-    return [seen.setdefault(all_terms(s) or " ".join(s.split()), i) for i, s in enumerate(sentences)]
+    found = terms if terms is not None else [all_terms(s) for s in sentences]
+    return [
+        seen.setdefault(t or " ".join(s.split()), i)
+        for i, (s, t) in enumerate(zip(sentences, found, strict=True))
+    ]
