@@ -235,13 +235,13 @@ def _mentioned(fact: Fact, known: SourceIndex, sentences: list[int]) -> bool:
     "Bank of America"), or a sentence says "she", "it"… and the name is in the source's first
     sentence, which is usually its subject."""
     mine = set(fact.key) - STOPWORDS
-    for i in sentences:
-        shared = mine & known.term_sets[i]
-        if shared == mine:
-            return True
-        if shared:
+    shared = [(i, mine & known.term_sets[i]) for i in sentences]
+    if any(words == mine for _, words in shared):
+        return True
+    for i, words in shared:
+        if words:
             rivals = [f.key for f in known.names(i) if not _same_name(fact, f)]
-            if shared - {t for key in rivals for t in key}:
+            if words - {t for key in rivals for t in key}:
                 return True
     pronoun = any(_PRONOUNS & known.term_sets[i] for i in sentences)
     return pronoun and bool(known.terms) and bool(mine & known.term_sets[0])
