@@ -1,18 +1,26 @@
-"""How good the evidence assistant is on the labelled evaluation set in tests/data/alignment/.
+"""How good the evidence assistant is: on its labelled demo cases, and on people-labelled public
+data (WiCE, SummEdits) beside plain baselines measured in the same run.
 
-Prints recall@1 and recall@3 of the evidence candidates (a rewrite sentence counts as a hit when any
-of its gold source sentences is among the first k), precision and recall of the discrepancy flags
-(a flag on a `may_flag` substring counts neither way), and the suggested verdict's accuracy per gold
-class. The seeds are read and segmented by the app's own reader and segmenter. `--compare` also ranks
-with the alternatives that were measured against the chosen method (needs scikit-learn and
-rank-bm25, which the app itself does not use).
+The demo (tests/data/alignment/): recall@1 and @3 of the evidence candidates (a rewrite sentence
+counts as a hit when any of its gold source sentences is among the first k), precision and
+recall of the discrepancy flags (a flag on a `may_flag` substring counts neither way), and the
+suggested verdict's accuracy per gold class. The seeds are read and segmented by the app's own
+reader and segmenter.
 
-    python bench/evidence_quality.py [--compare] [--verbose]
+The development set (`../shared/eval/`, or `--eval DIR`, or `$FACTCHECK_EVAL`; never copied into
+the project): the figures its README defines (see bench/_dev_set.py), on the held-out half (any
+threshold is chosen on the tune half) and on the whole set. Baselines: scikit-learn's TF-IDF and
+Okapi BM25 for the evidence, "the number is absent from the source" for numbers, "best match
+≥ t" for the suggestion. They need the bench extra: `pip install -e ".[bench]"`.
+
+    python bench/evidence_quality.py [--eval DIR] [--verbose]
 """
 
 import argparse
+import importlib.util
 import json
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,14 +28,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from factcheck.core.evidence import align
-from factcheck.core.flags import flags
+import _dev_set as dev
+
+from factcheck.core.assist.assistant import Hints, assess
 from factcheck.core.formats import read_articles
+from factcheck.core.labels import Verdict
 from factcheck.core.sentences import split_article
-from factcheck.core.suggestion import suggest
 
 DATA = ROOT / "tests" / "data" / "alignment"
+
+GOALS = {
+    "evidence recall@1": "≥ 0.90",
+    "evidence recall@3": "≥ 0.97",
+    "unsupported-number recall": "≥ 0.75",
+    "number false-alarm rate": "≤ 0.05",
+    "suggestion balanced accuracy": "≥ 0.72",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,62 +101,31 @@ def load_cases() -> list[Case]:
     return cases
 
 
-Ranker = Callable[[Sequence[str], Sequence[str]], list[list[int]]]
+# The demo.
+
+Ranker = Callable[[Sequence[str], Sequence[str]], dev.Ranked]
 
 
-def chosen(source: Sequence[str], rewrite: Sequence[str]) -> list[list[int]]:
-    return [[m.source_index for m in row] for row in align(source, rewrite, top_k=3).matches]
-
-
-def recall(cases: list[Case], rank: Ranker) -> tuple[float, float, int]:
-    by_source: dict[tuple[str, ...], list[Case]] = {}
-    for case in cases:
-        if case.evidence:
-            by_source.setdefault(case.source, []).append(case)
+def recall(cases: list[Case], hints: dict[int, Hints], rank: Ranker | None) -> tuple[float, float, int]:
     hits1 = hits3 = total = 0
-    for source, group in by_source.items():
-        for case, ranked in zip(group, rank(source, [c.rewrite for c in group]), strict=True):
-            total += 1
-            hits1 += bool(ranked[:1] and ranked[0] in case.evidence)
-            hits3 += bool(set(ranked[:3]) & case.evidence)
+    for n, case in enumerate(cases):
+        if not case.evidence:
+            continue
+        if rank is None:
+            ranked = [m.source_index for m in hints[n].matches]
+        else:
+            ranked = [i for i, _ in rank(case.source, [case.rewrite])[0]]
+        total += 1
+        hits1 += bool(ranked[:1] and ranked[0] in case.evidence)
+        hits3 += bool(set(ranked[:3]) & case.evidence)
     return hits1 / total, hits3 / total, total
 
 
-def alternatives() -> dict[str, Ranker]:
-    import numpy as np
-    from rank_bm25 import BM25Okapi
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    from factcheck.core.tokens import features
-
-    def sk(**options: object) -> Ranker:
-        def rank(source: Sequence[str], rewrite: Sequence[str]) -> list[list[int]]:
-            vectoriser = TfidfVectorizer(sublinear_tf=True, **options).fit(source)
-            scores = (vectoriser.transform(rewrite) @ vectoriser.transform(source).T).toarray()
-            return [list(np.argsort(-row, kind="stable")[:3]) for row in scores]
-
-        return rank
-
-    def bm25(source: Sequence[str], rewrite: Sequence[str]) -> list[list[int]]:
-        model = BM25Okapi([features(s) or ["\0"] for s in source])
-        return [list(np.argsort(-model.get_scores(features(r)), kind="stable")[:3]) for r in rewrite]
-
-    return {
-        "sklearn TF-IDF, words": sk(),
-        "sklearn TF-IDF, words, English stopwords": sk(stop_words="english"),
-        "sklearn TF-IDF, word 1-2-grams": sk(stop_words="english", ngram_range=(1, 2)),
-        "sklearn TF-IDF, char_wb 2-4": sk(analyzer="char_wb", ngram_range=(2, 4)),
-        "sklearn TF-IDF, char_wb 3-5": sk(analyzer="char_wb", ngram_range=(3, 5)),
-        "rank-bm25 Okapi, stemmed terms": bm25,
-    }
-
-
-def flag_scores(cases: list[Case], verbose: bool) -> tuple[int, int, int, int]:
+def flag_scores(cases: list[Case], hints: dict[int, Hints], verbose: bool) -> tuple[int, int, int, int]:
     """True positives, false positives, gold flags found, gold flags."""
     tp = fp = found = wanted = 0
-    for case in cases:
-        matches = align(case.source, [case.rewrite]).matches[0]
-        got = [f.text for f in flags(case.rewrite, case.source, matches)]
+    for n, case in enumerate(cases):
+        got = [f.text for f in hints[n].flags]
         for text in got:
             if any(g in text or text in g for g in case.flags):
                 tp += 1
@@ -155,53 +142,47 @@ def flag_scores(cases: list[Case], verbose: bool) -> tuple[int, int, int, int]:
     return tp, fp, found, wanted
 
 
-def verdicts(cases: list[Case], verbose: bool) -> tuple[Counter, Counter, Counter]:
-    right, total, confusion = Counter(), Counter(), Counter()
-    for case in cases:
-        matches = align(case.source, [case.rewrite]).matches[0]
-        hint = suggest(matches, flags(case.rewrite, case.source, matches))
-        total[case.verdict] += 1
-        right[case.verdict] += hint.verdict == case.verdict
-        confusion[case.verdict, hint.verdict.value] += 1
-        if verbose and hint.verdict != case.verdict:
-            print(f"  {case.verdict:>12} → {hint.verdict:<12} {hint.reason[:50]!r:52} {case.rewrite[:50]!r}")
-    return right, total, confusion
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--compare", action="store_true", help="also rank with the alternatives")
-    parser.add_argument("--verbose", action="store_true", help="list every miss")
-    args = parser.parse_args()
+def demo(baselines: dict[str, Ranker], verbose: bool) -> None:
     cases = load_cases()
+    hints = {n: assess(case.source, [case.rewrite]).hints[0] for n, case in enumerate(cases)}
     groups = {
-        "all": cases,
-        "seeds": [c for c in cases if c.group == "seeds"],
-        "own cases": [c for c in cases if c.group != "seeds"],
+        "all": list(range(len(cases))),
+        "seeds": [n for n, c in enumerate(cases) if c.group == "seeds"],
+        "own cases": [n for n, c in enumerate(cases) if c.group != "seeds"],
     }
-    print(f"command: python bench/evidence_quality.py{' --compare' if args.compare else ''}")
     print(
-        f"{len(cases)} rewrite sentences ({len(groups['seeds'])} from the seeds), "
+        f"The demo: {len(cases)} rewrite sentences ({len(groups['seeds'])} from the seeds), "
         f"{sum(bool(c.evidence) for c in cases)} with gold evidence\n"
     )
-    rankers = {"chosen: TF-IDF cosine, stemmed terms (numpy)": chosen}
-    if args.compare:
-        rankers |= alternatives()
-    print(f"{'evidence candidates':48} {'group':10} {'n':>3} {'R@1':>6} {'R@3':>6}")
-    for name, rank in rankers.items():
+    print(f"{'evidence candidates':40} {'group':10} {'n':>3} {'R@1':>6} {'R@3':>6}")
+    for name, rank in {"factcheck": None, **baselines}.items():
         for group, members in groups.items():
-            r1, r3, n = recall(members, rank)
-            print(f"{name:48} {group:10} {n:>3} {r1:6.3f} {r3:6.3f}")
+            subset = [cases[n] for n in members]
+            r1, r3, n = recall(subset, {i: hints[m] for i, m in enumerate(members)}, rank)
+            print(f"{name:40} {group:10} {n:>3} {r1:6.3f} {r3:6.3f}")
     print()
     for group, members in groups.items():
-        tp, fp, found, wanted = flag_scores(members, args.verbose and group == "all")
+        subset = [cases[n] for n in members]
+        tp, fp, found, wanted = flag_scores(
+            subset, {i: hints[m] for i, m in enumerate(members)}, verbose and group == "all"
+        )
         precision = tp / (tp + fp) if tp + fp else 1.0
         print(
             f"flags {group:10} precision {precision:.3f} ({tp}/{tp + fp})   "
             f"recall {found / wanted if wanted else 1.0:.3f} ({found}/{wanted})"
         )
     print()
-    right, total, confusion = verdicts(cases, args.verbose)
+    right, total, confusion = Counter(), Counter(), Counter()
+    for n, case in enumerate(cases):
+        suggestion = hints[n].suggestion
+        total[case.verdict] += 1
+        right[case.verdict] += suggestion.verdict == case.verdict
+        confusion[case.verdict, suggestion.verdict.value] += 1
+        if verbose and suggestion.verdict != case.verdict:
+            print(
+                f"  {case.verdict:>12} → {suggestion.verdict:<12} {suggestion.reason[:50]!r:52} "
+                f"{case.rewrite[:50]!r}"
+            )
     print(
         f"{'suggestion (all)':18} {'n':>3} {'accuracy':>9}   suggested as supported/contradicted/unverifiable"
     )
@@ -209,6 +190,110 @@ def main() -> None:
         row = "/".join(str(confusion[verdict, v]) for v in ("supported", "contradicted", "unverifiable"))
         print(f"{verdict:18} {total[verdict]:>3} {right[verdict] / total[verdict]:9.3f}   {row}")
     print(f"{'overall':18} {sum(total.values()):>3} {sum(right.values()) / sum(total.values()):9.3f}")
+
+
+# The development set.
+
+
+def _row(figure: str, half: str, n: int, ours: float, baselines: str) -> None:
+    goal = GOALS.get(figure, "") if half == "held-out" else ""
+    print(f"{figure:30} {half:9} {n:>4} {ours:10.3f}   {baselines:46} {goal}")
+
+
+def _halves(values: dict[str, list]) -> list[tuple[str, list]]:
+    return [("held-out", values.get("held-out", [])), ("all", [v for h in values.values() for v in h])]
+
+
+def dev_set(where: Path, baselines: dict[str, Ranker], verbose: bool) -> None:
+    started = time.perf_counter()
+    evidence = dev.evidence_cases(where)
+    numbers = dev.number_cases(where)
+    summaries = dev.summary_cases(where)
+    print(
+        f"The development set ({where}): {len(evidence)} WiCE claims with gold evidence, "
+        f"{sum(len(c.numbers) for c in numbers)} numbers in {len(numbers)} WiCE claims, "
+        f"{len(summaries)} SummEdits summaries; halves by a hash of the case id\n"
+    )
+    print(f"{'figure':30} {'half':9} {'n':>4} {'factcheck':>10}   {'baseline, same run':46} goal (held-out)")
+
+    fed = {c.id: dev.feed(c.id, "\n\n".join(c.source_sentences), c.claim) for c in evidence}
+    found = dev.recall(evidence, fed, baselines)
+    for k, figure in ((0, "evidence recall@1"), (1, "evidence recall@3")):
+        for half, ours in _halves(found["factcheck"]):
+            others = " · ".join(
+                f"{name} {sum(h[k] for h in dict(_halves(found[name]))[half]) / len(ours):.3f}"
+                for name in baselines
+            )
+            _row(figure, half, len(ours), sum(h[k] for h in ours) / len(ours), others)
+    if verbose:
+        _evidence_misses(evidence, fed)
+
+    ours_numbers: dict[str, list[tuple[bool, bool]]] = {}
+    absent: dict[str, list[tuple[bool, bool]]] = {}
+    for case in numbers:
+        f = dev.feed(case.id, "\n\n".join(case.source_sentences), case.claim)
+        ours_numbers.setdefault(dev.half(case.id), []).extend(dev.flagged_numbers(case, f))
+        absent.setdefault(dev.half(case.id), []).extend(dev.absent_numbers(case))
+    for half, pairs in _halves(ours_numbers):
+        r, fa, n_bad, n_good = dev.number_rates(pairs)
+        br, bfa, _, _ = dev.number_rates(dict(_halves(absent))[half])
+        _row("unsupported-number recall", half, n_bad, r, f"number absent from the source {br:.3f}")
+        _row("number false-alarm rate", half, n_good, fa, f"number absent from the source {bfa:.3f}")
+
+    said: dict[str, list[tuple[bool, bool]]] = {}
+    scored: dict[str, list[tuple[bool, float]]] = {}
+    for case in summaries:
+        f = dev.feed(case.id, case.source, case.claim)
+        reviewed = [h for h, s in zip(f.hints, f.claim.sentences, strict=True) if not s.boilerplate]
+        said.setdefault(dev.half(case.id), []).append(
+            (case.consistent, all(h.suggestion.verdict is Verdict.SUPPORTED for h in reviewed))
+        )
+        if "TF-IDF" in baselines:
+            from _baselines import best_scores
+
+            best = best_scores([s.text for s in f.source.sentences], [s.text for s in f.claim.sentences])
+            scored.setdefault(dev.half(case.id), []).append((case.consistent, min(best, default=0.0)))
+    t = dev.best_threshold(scored["tune"]) if scored else None
+    for half, pairs in _halves(said):
+        baseline = ""
+        if t is not None:
+            base = dev.balanced_accuracy((c, s >= t) for c, s in dict(_halves(scored))[half])
+            baseline = f"TF-IDF best match ≥ {t:.3f} (tune half) {base:.3f}"
+        _row("suggestion balanced accuracy", half, len(pairs), dev.balanced_accuracy(pairs), baseline)
+    print(f"\n({time.perf_counter() - started:.0f} s)")
+
+
+def _evidence_misses(cases: list[dev.EvidenceCase], fed: dict[str, dev.Fed]) -> None:
+    for case in cases:
+        f = fed[case.id]
+        ranked = [[(m.source_index, m.score) for m in h.matches] for h in f.hints]
+        candidates = dev.pooled(ranked, f.source)
+        if not dev.hit_at(candidates, dev.SentenceMap(case.source_sentences), case.gold, 1):
+            print(f"  R@1 miss {case.id}: {case.claim[:70]!r} → {candidates[0][:60]!r}" if candidates else "")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval", metavar="DIR", help="the evaluation data (default: ../shared/eval/)")
+    parser.add_argument("--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    command = "python bench/evidence_quality.py" + (f" --eval {args.eval}" if args.eval else "")
+    print(f"command: {command}\n")
+    baselines: dict[str, Ranker] = {}
+    if all(importlib.util.find_spec(m) for m in ("sklearn", "rank_bm25")):
+        from _baselines import bm25, tfidf
+
+        baselines = {"TF-IDF": tfidf, "BM25": bm25}
+    else:
+        print('baselines skipped: scikit-learn and rank-bm25 are missing (pip install -e ".[bench]")\n')
+    demo(baselines, args.verbose)
+    print()
+    where = dev.folder(args.eval)
+    if dev.missing(where):
+        absent = ", ".join(dev.missing(where))
+        print(f"development-set figures skipped: no evaluation data in {where} ({absent})")
+        return
+    dev_set(where, baselines, args.verbose)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from factcheck.core.errors import BadInput
 
 if TYPE_CHECKING:
     from factcheck.core.article import Article
-    from factcheck.core.assistant import Assessment
+    from factcheck.core.assist.assistant import Assessment
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,7 +39,7 @@ def _positive(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     # Loaded here, not at start-up: reading, segmenting and aligning are this command's work.
-    from factcheck.core.assistant import assess
+    from factcheck.core.assist.assistant import assess
     from factcheck.store.importing import prepare_import, read_source_and_rewrites
 
     source_file, rewrite_files = read_source_and_rewrites(Path(args.source), [Path(args.rewrite)])
@@ -90,6 +90,7 @@ def _as_json(source: Article, rewrite: Article, assessment: Assessment) -> dict:
                     }
                     for f in hints.flags
                 ],
+                "pair": hints.pair,
                 "suggestion": {"verdict": hints.suggestion.verdict.value, "reason": hints.suggestion.reason},
             }
             for s, hints in zip(rewrite.sentences, assessment.hints, strict=True)
@@ -105,7 +106,8 @@ def _print_text(source: Article, rewrite: Article, assessment: Assessment) -> No
         print(f"\n[{s.index}] {s.start}-{s.end}  {s.text}{left_out}")
         found = [(m, source.sentences[m.source_index]) for m in hints.matches]
         matches = " · ".join(f"#{m.source_index} {t.start}-{t.end} {m.score:.2f}" for m, t in found)
-        print(f"    matches: {matches or 'none'}")
+        together = "  (the first two together)" if hints.pair else ""
+        print(f"    matches: {matches or 'none'}{together}")
         for f in hints.flags:
             print(f"    flag {f.kind.value} {s.start + f.start}-{s.start + f.end}: {f.reason}")
         print(f"    suggestion: {hints.suggestion.verdict.value} ({hints.suggestion.reason})")

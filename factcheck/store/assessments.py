@@ -1,7 +1,7 @@
 """The evidence assistant's assessments, computed once per (source, rewrite) and kept in the project."""
 
 from factcheck.core.article import Article
-from factcheck.core.assistant import METHOD, Assessment, Progress, assess, from_json, to_json
+from factcheck.core.assist.assistant import METHOD, Assessment, Progress, assess, from_json, to_json
 from factcheck.core.events import format_time, now
 from factcheck.store.project import Project
 

@@ -20,7 +20,7 @@ from factcheck.store.project import Project
 from factcheck.store.settings import blind_review
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Assessment, Hints
+    from factcheck.core.assist.assistant import Assessment, Hints
 
 
 @dataclass(slots=True, weakref_slot=True)

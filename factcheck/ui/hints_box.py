@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from factcheck.ui import palette
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Hints
+    from factcheck.core.assist.assistant import Hints
 
 FLAG_GLYPH = {"number": "#", "date": "◷", "name": "Aa", "quote": "“”"}
 """By `FlagKind` value: a mark that tells the kind of each flag without colour."""
@@ -65,9 +65,19 @@ class HintsBox(QWidget):
             f" <span style='color:#6b7782'>· {self.tr('Enter accepts')}</span>"
         )
         self.candidates.clear()
+        together = {0: "⎡", 1: "⎣"} if hints.pair else {}
+        self.caption.setText(
+            self.tr("Evidence assistant · the first two sources together (⎡ ⎣)")
+            if hints.pair
+            else self.tr("Evidence assistant")
+        )
         for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True)):
-            item = QListWidgetItem(f"{match.score:.2f}   {text}")
-            item.setToolTip(text)
+            item = QListWidgetItem(f"{match.score:.2f} {together.get(i, ' ')} {text}")
+            item.setToolTip(
+                self.tr("Together with the other marked sentence, the evidence for this one:\n%s") % text
+                if i in together
+                else text
+            )
             if i == shown:
                 font = item.font()
                 font.setBold(True)

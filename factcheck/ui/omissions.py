@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from factcheck.core.article import Article
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Assessment
+    from factcheck.core.assist.assistant import Assessment
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
 

@@ -31,7 +31,7 @@ from factcheck.ui.undo import ChangeCommand, Changes
 from factcheck.ui.verdict_panel import VerdictPanel
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Assessment, Hints
+    from factcheck.core.assist.assistant import Assessment, Hints
 
 
 class ReviewController(QObject):
@@ -357,7 +357,7 @@ class ReviewController(QObject):
         texts = [source_sentences[m.source_index].text for m in hints.matches]
         self.panel.hints.show_hints(hints, texts, shown)
         self.source_view.set_candidate(self._candidate_span(hints, shown), scroll=scroll)
-        from factcheck.core.evidence import (
+        from factcheck.core.assist.evidence import (
             word_diff,  # the assistant's text machinery: loaded once it has spoken
         )
 

@@ -16,7 +16,7 @@ from factcheck.ui import palette
 from factcheck.ui.article_view import ArticleView
 
 if TYPE_CHECKING:
-    from factcheck.core.assistant import Hints
+    from factcheck.core.assist.assistant import Hints
 
 _BADGE = 17
 _GUTTER_PAD = 5

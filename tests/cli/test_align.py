@@ -78,3 +78,24 @@ def test_unreadable_files_give_one_line(run, name: str, fragment: str) -> None:
 def test_a_missing_source_gives_one_line(run, tmp_path: Path) -> None:
     result = run("align", "--source", str(tmp_path / "nope.json"), str(REWRITES[0]))
     assert result.returncode == 1 and "nope.json" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_sentence_retelling_two_source_sentences_shows_them_as_a_pair(run, tmp_path: Path) -> None:
+    cases = json.loads((DATA / "alignment" / "cases.json").read_text("utf-8"))
+    source = tmp_path / "bridge.txt"
+    source.write_text("Harbour Bridge\n\n" + "\n\n".join(cases["sources"]["bridge"][1:]) + "\n", "utf-8")
+    rewrite = tmp_path / "rewrite.txt"
+    rewrite.write_text(
+        "Bridge news\n\nCyclists get their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros. "
+        "The Green Party criticised the cost, which fell 15% below the original budget.\n",
+        "utf-8",
+    )
+    data = _align(run, "--source", str(source), str(rewrite))
+    lane = next(s for s in data["rewrite"] if s["text"].startswith("Cyclists"))
+    assert lane["pair"] is True
+    texts = {data["source"][m["index"]]["text"][:20] for m in lane["matches"][:2]}
+    assert texts == {"Cyclists will get a ", "Tolls will stay at 2"}
+    cost = next(s for s in data["rewrite"] if s["text"].startswith("The Green Party"))
+    assert cost["pair"] is False
+    assert cost["suggestion"]["verdict"] == "contradicted"
+    assert cost["suggestion"]["reason"] == "'fell' where the source has 'rose' (and 1 more)"

@@ -1,13 +1,16 @@
 """The assistant over whole seed articles: what a reviewer sees when they open the demo."""
 
+import hashlib
+import json
+
 import pytest
 
 from factcheck.core.article import prepare
-from factcheck.core.assistant import Cancelled, assess, from_json, to_json
+from factcheck.core.assist.assistant import METHOD, Cancelled, assess, from_json, to_json
 from factcheck.core.document import Role
 from factcheck.core.formats import read_articles
 from factcheck.core.labels import Verdict
-from tests.conftest import REWRITES, SOURCE
+from tests.conftest import DATA, REWRITES, SOURCE
 
 
 def _seed(index: int):
@@ -60,6 +63,16 @@ def test_omissions_are_source_sentences_no_reviewed_sentence_retells() -> None:
 def test_the_assessment_round_trips_through_json() -> None:
     _, _, assessment = _seed(0)
     assert from_json(to_json(assessment)) == assessment
+
+
+def test_changed_results_come_with_a_new_method_name() -> None:
+    """Assessments are kept in project files under `METHOD`: when the assistant's output on the
+    demo changes, METHOD must change too (and this fingerprint be recorded), or reviewers would
+    be shown hints an older version computed."""
+    _, _, assessment = _seed(0)
+    fingerprint = hashlib.sha256(to_json(assessment).encode()).hexdigest()
+    recorded = json.loads((DATA / "alignment" / "method_fingerprints.json").read_text("utf-8"))
+    assert recorded.get(METHOD) == fingerprint, f"bump METHOD and record {METHOD!r}: {fingerprint!r}"
 
 
 def test_the_work_can_be_stopped() -> None:

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.core.evidence import Match, align, word_diff
+from factcheck.core.assist.evidence import align, is_pair, word_diff
+from factcheck.core.assist.tokens import all_terms
 
 CASES = json.loads((Path(__file__).parent.parent / "data" / "alignment" / "cases.json").read_text("utf-8"))
 WITH_EVIDENCE = [c for c in CASES["cases"] if c["evidence"]]
@@ -33,10 +34,34 @@ def test_omissions_are_the_source_sentences_no_rewrite_sentence_retells_in_order
 
 
 def test_alignment_is_deterministic_and_ties_go_to_the_earlier_sentence():
-    source = ["the same words", "the same words", "other things"]
-    first = align(source, ["same words"], top_k=2)
-    assert first == align(source, ["same words"], top_k=2)
-    assert first.matches[0] == (Match(0, 1.0), Match(1, 1.0))
+    source = [
+        "the same words here",
+        "other things",
+        "the same words there",
+        "the same words and their meaning",
+    ]
+    first = align(source, ["same words"], top_k=3)
+    assert first == align(source, ["same words"], top_k=3)
+    (a, b, c) = first.matches[0]
+    assert (a.source_index, b.source_index) == (0, 2) and a.score == b.score > c.score
+
+
+def test_identical_source_sentences_are_one_candidate_and_covered_together():
+    source = ["Reporting by Jane Doe", "The bridge reopened on Tuesday.", "Reporting by  jane doe"]
+    alignment = align(source, ["Reporting by Jane Doe and the bridge reopened on Tuesday."])
+    assert sorted(m.source_index for m in alignment.matches[0]) == [0, 1]
+    assert alignment.omitted == ()
+
+
+def test_a_short_heading_does_not_outrank_the_sentence_that_states_the_claim():
+    source = [
+        "Verve Records",
+        "Verve Label Group is home to Universal Music Classics, Verve Records, Impulse! and Verve Forecast.",
+        "The label was founded in 1956 by Norman Granz, who ran it for five years.",
+        "Its catalogue spans jazz, blues and classical recordings from seven decades.",
+    ]
+    claim = "The group is home to historic imprints including Verve Forecast and Impulse! Records."
+    assert align(source, [claim]).matches[0][0].source_index == 1
 
 
 @pytest.mark.parametrize(
@@ -74,3 +99,15 @@ def test_word_diff_ignores_case_punctuation_and_inflection_but_not_negation():
     assert word_diff("Surgeons TOPPED the benchmark", "the surgeon tops the benchmark.") == ()
     rewrite = "The robot was not approved."
     assert [rewrite[s:e] for s, e in word_diff(rewrite, "The robot was approved.")] == ["not"]
+
+
+def test_two_candidates_that_each_say_part_of_the_sentence_are_a_pair():
+    source = CASES["sources"]["bridge"]
+    rewrite = "Cyclists get their own lane, 3.5 metres wide, and tolls for cars stay at 2 euros."
+    first, second = align(source, [rewrite]).matches[0][:2]
+    terms = [all_terms(s) for s in (rewrite, source[first.source_index], source[second.source_index])]
+    assert is_pair(*terms, first.score, second.score)
+    one = "Cyclists get a separate lane on the bridge, the council said."
+    first, second = align(source, [one]).matches[0][:2]
+    terms = [all_terms(s) for s in (one, source[first.source_index], source[second.source_index])]
+    assert not is_pair(*terms, first.score, second.score)

@@ -9,13 +9,16 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from factcheck.core.assist.evidence import COVERAGE_RANK, Match, align, is_pair, uncovered
+from factcheck.core.assist.flags import Flag, FlagKind, flags
+from factcheck.core.assist.source_index import SourceIndex
+from factcheck.core.assist.suggestion import Suggestion, suggest
+from factcheck.core.assist.swaps import swaps
+from factcheck.core.assist.tokens import sentence_words
 from factcheck.core.errors import FactcheckError
-from factcheck.core.evidence import COVERAGE_RANK, Match, align, uncovered
-from factcheck.core.flags import Flag, FlagKind, flags
 from factcheck.core.labels import Verdict
-from factcheck.core.suggestion import Suggestion, suggest
 
-METHOD = "assistant-1"
+METHOD = "assistant-2"
 """Names what produced an assessment; change it whenever results would differ, so that assessments
 kept in project files by an older version are computed again."""
 
@@ -39,6 +42,8 @@ class Hints:
     flags: tuple[Flag, ...]
     """Offsets relative to the rewrite sentence's start."""
     suggestion: Suggestion
+    pair: bool = False
+    """The first two matches are the evidence together: each says a part of the sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,19 +71,32 @@ def assess(
     total = len(rewrite)
     if not report(0, total):
         raise Cancelled()
-    alignment = align(source, rewrite, top_k=max(top_k, COVERAGE_RANK))
-    source_tuple = tuple(source)
+    known = SourceIndex(source)  # read once for the alignment and every sentence's flags and swaps
+    alignment = align(known.sentences, rewrite, max(top_k, COVERAGE_RANK), known.first_copies)
     hints = []
     for i, (sentence, matches) in enumerate(zip(rewrite, alignment.matches, strict=True)):
-        found = flags(sentence, source_tuple, matches)
-        hints.append(Hints(matches[:top_k], found, suggest(matches, found)))
+        found = flags(sentence, known, matches)
+        swapped = swaps(sentence, known, [m.source_index for m in matches])
+        pair = len(matches) > 1 and top_k > 1 and _pair(sentence, known, matches)
+        hints.append(Hints(matches[:top_k], found, suggest(matches, found, swapped), pair))
         if i % 200 == 199 and not report(i + 1, total):
             raise Cancelled()
     report(total, total)
     reviewed = [
         m for m, counted in zip(alignment.matches, in_review or [True] * total, strict=True) if counted
     ]
-    return Assessment(tuple(hints), uncovered(reviewed, len(source)))
+    return Assessment(tuple(hints), uncovered(reviewed, source, known.first_copies))
+
+
+def _pair(sentence: str, known: SourceIndex, matches: Sequence[Match]) -> bool:
+    first, second = matches[0], matches[1]
+    return is_pair(
+        [w.term for w in sentence_words(sentence)],
+        known.term_sets[first.source_index],
+        known.term_sets[second.source_index],
+        first.score,
+        second.score,
+    )
 
 
 def to_json(assessment: Assessment) -> str:
@@ -90,6 +108,7 @@ def to_json(assessment: Assessment) -> str:
                     [[m.source_index, m.score] for m in h.matches],
                     [[f.kind.value, f.start, f.end, f.text, f.reason, f.source_text] for f in h.flags],
                     [h.suggestion.verdict.value, h.suggestion.reason],
+                    h.pair,
                 ]
                 for h in assessment.hints
             ],
@@ -108,8 +127,9 @@ def from_json(text: str) -> Assessment:
                 matches=tuple(Match(index, score) for index, score in matches),
                 flags=tuple(Flag(FlagKind(kind), *rest) for kind, *rest in found),
                 suggestion=Suggestion(Verdict(verdict), reason),
+                pair=pair,
             )
-            for matches, found, (verdict, reason) in data["hints"]
+            for matches, found, (verdict, reason), pair in data["hints"]
         ),
         omitted=tuple(data["omitted"]),
     )

@@ -1,253 +1,14 @@
-"""Words as the evidence assistant compares them: case, punctuation and simple inflection ignored.
-
-"Surgeons" and "surgeon", "Topped" and "tops", "2,400" and "2400" give the same term. Chinese and
-Japanese text has no spaces, so each run of ideographs gives its characters and their pairs.
-Every function bounds its work, so that a 100,000-character sentence without spaces costs no more
-than an ordinary long one.
-"""
+"""Facts: the numbers, dates, names, descriptions and quotations of a sentence, which the flags
+check one by one. Found by rules over the sentence's text (its first `MAX_SENTENCE_CHARS`
+characters), each with its offsets, so that a flag underlines exactly what it is about."""
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
-import snowballstemmer
-
-MAX_SENTENCE_CHARS = 2_000
-"""Only this much of a sentence is compared; news sentences stay far below it (the seeds' longest
-is about 300 characters), and a pasted blob longer than that is not a sentence a reviewer reads."""
-
-MAX_WORD_CHARS = 40
-"""A longer run of letters (a URL, a hash, text without spaces) is cut to this many."""
-
-# A word: letters and digits, with inner apostrophes, dots or digit commas ("don't", "U.S.",
-# "2,400", "3.5"). A hyphen separates words, so "clinical-grade" matches "clinical grade".
-# Ideographs and kana match one at a time.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-_WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:(?:['’.]|(?<=\d),(?=\d))[^\W_{_CJK}]+)*")
-_IDEOGRAPH = re.compile(rf"[{_CJK}]")
-_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?:\D|$))")
-_INNER_PUNCTUATION = re.compile(r"['’.]")
-
-STOPWORDS = frozenset(
-    [
-        "a",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "all",
-        "also",
-        "am",
-        "an",
-        "and",
-        "any",
-        "are",
-        "as",
-        "at",
-        "be",
-        "because",
-        "been",
-        "before",
-        "being",
-        "below",
-        "between",
-        "both",
-        "but",
-        "by",
-        "can",
-        "could",
-        "did",
-        "do",
-        "does",
-        "doing",
-        "down",
-        "during",
-        "each",
-        "few",
-        "for",
-        "from",
-        "further",
-        "had",
-        "has",
-        "have",
-        "having",
-        "he",
-        "her",
-        "here",
-        "hers",
-        "herself",
-        "him",
-        "himself",
-        "his",
-        "how",
-        "i",
-        "if",
-        "in",
-        "into",
-        "is",
-        "it",
-        "its",
-        "itself",
-        "just",
-        "me",
-        "more",
-        "most",
-        "my",
-        "myself",
-        "now",
-        "of",
-        "off",
-        "on",
-        "once",
-        "only",
-        "or",
-        "other",
-        "our",
-        "ours",
-        "ourselves",
-        "out",
-        "over",
-        "own",
-        "same",
-        "she",
-        "should",
-        "so",
-        "some",
-        "such",
-        "than",
-        "that",
-        "the",
-        "their",
-        "theirs",
-        "them",
-        "themselves",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "through",
-        "to",
-        "too",
-        "under",
-        "until",
-        "up",
-        "very",
-        "was",
-        "we",
-        "were",
-        "what",
-        "when",
-        "where",
-        "which",
-        "while",
-        "who",
-        "whom",
-        "why",
-        "will",
-        "with",
-        "would",
-        "you",
-        "your",
-        "yours",
-        "yourself",
-        "yourselves",
-        "s",
-        "t",
-    ]
-)
-"""Words too common to tell sentences apart (a short English list: the app compares news text).
-Negations ("no", "not", "nor") are left out of it on purpose: they change what a sentence says."""
-
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word of a sentence, with where it stands."""
-
-    start: int
-    """Offset of the word's first character in the sentence."""
-    end: int
-    """Offset just past the word."""
-    text: str
-    """The word as written."""
-    term: str
-    """What it is compared by: casefolded, without inner punctuation or thousands separators,
-    stemmed ("2,400" → "2400", "Topped" → "top", "U.S." → "us")."""
-
-
-@lru_cache(maxsize=65_536)
-def term(word: str) -> str:
-    """The comparable form of one word as written (see `Word.term`)."""
-    folded = unicodedata.normalize("NFKC", word[:MAX_WORD_CHARS]).casefold()
-    if folded[:1].isdigit():
-        return _THOUSANDS.sub("", folded).replace(",", ".").rstrip(".")
-    if "." in folded:
-        return _INNER_PUNCTUATION.sub("", folded)
-    if folded.endswith(("'s", "’s")):
-        folded = folded[:-2]
-    return _stemmer.stemWord(folded.replace("’", "'"))
-
-
-def words(sentence: str) -> list[Word]:
-    """The words of `sentence` (its first `MAX_SENTENCE_CHARS` characters), in order."""
-    return [
-        Word(m.start(), m.end(), m.group(), term(m.group()))
-        for m in _WORD.finditer(sentence, 0, MAX_SENTENCE_CHARS)
-    ]
-
-
-_content: dict[str, str] = {}
-"""Word as written → its term, or "" for a stopword; the hot path of aligning 10,000 sentences."""
-
-
-def _content_term(word: str) -> str:
-    if len(_content) > 500_000:  # bound the memory a long session's vocabulary can take
-        _content.clear()
-    found = term(word)
-    found = _content[word] = "" if found in STOPWORDS else found
-    return found
-
-
-def terms(sentence: str) -> list[str]:
-    """The comparable words of `sentence`, stopwords left out, in order."""
-    known = _content
-    return [
-        t
-        for t in [
-            known[w] if w in known else _content_term(w)
-            for w in _WORD.findall(sentence, 0, MAX_SENTENCE_CHARS)
-        ]
-        if t
-    ]
-
-
-def features(sentence: str) -> list[str]:
-    """What two sentences are matched on: their comparable words and, where ideographs follow one
-    another, each pair of them (Chinese words are mostly two characters long)."""
-    found = terms(sentence)
-    if not _IDEOGRAPH.search(sentence, 0, MAX_SENTENCE_CHARS):
-        return found
-    paired: list[str] = []
-    previous = ""
-    for t in found:
-        paired.append(t)
-        if _IDEOGRAPH.fullmatch(t):
-            if previous:
-                paired.append(previous + t)
-            previous = t
-        else:
-            previous = ""
-    return paired
-
-
-# Facts: the numbers, dates, names and quotations of a sentence, which the flags check one by one.
+from factcheck.core.assist import tokens
+from factcheck.core.assist.tokens import CJK, MAX_SENTENCE_CHARS, STOPWORDS, Word, all_terms, term
 
 
 class FactKind(StrEnum):
@@ -279,6 +40,14 @@ class Fact:
     """Names: "brand" (MicroPort, Baichuan-M4), "acronym" (EU), "multi" (Hong Kong) or "single"."""
     spelled: bool = False
     """A number written as a word ("two developments")."""
+    parts: tuple[tuple[str, int, int], ...] = ()
+    """Dates: where each of its fields is written, as ("weekday" | "day" | "month" | "year", start,
+    end), so that a flag can underline only the part the source does not support."""
+
+    def span_of(self, fields: frozenset[str]) -> tuple[int, int]:
+        """The span (in the sentence) from the first to the last of `fields` in this date."""
+        spans = [(a, b) for f, a, b in self.parts if f in fields]
+        return min(a for a, _ in spans), max(b for _, b in spans)
 
 
 _MONTHS = {
@@ -316,6 +85,15 @@ _DATE = re.compile(
 )
 # "May" is a month only beside a day or a year, or after a word that introduces one.
 _MONTH_CUE = re.compile(r"(?:\b(?:in|of|since|until|by|early|late|on|from|to)\s|mid-)$", re.I)
+
+_YEAR_RANGE = re.compile(
+    r"\b(?P<first>1[89]\d\d|20\d\d)\s?[–—-]\s?(?P<second>1[89]\d\d|20\d\d|\d\d)\b(?![.,:]\d)"
+)
+""""1995–98", "2018-2022": two years (the second one's century is the first one's)."""
+_TIME = re.compile(
+    r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s?(?P<half>[ap])\.?m\b\.?)?", re.I
+)
+"""A time of day ("9:45", "21:16:56", "9:45 p.m."): one fact, not two numbers."""
 
 _NUMBER = re.compile(
     r"(?<![0-9A-Za-z\u00C0-\u024F.,\-])(?P<currency>[$€£¥])?"
@@ -379,7 +157,7 @@ _UNITS = {
     "cent": "%",
 }
 _NEXT_WORD = re.compile(r"\s*(?:[A-Z][\w\-]*\s+){0,2}(?P<word>[a-z][a-z\-]*)")
-_NEXT_IDEOGRAPHS = re.compile(rf"[{_CJK}]{{1,2}}")
+_NEXT_IDEOGRAPHS = re.compile(rf"[{CJK}]{{1,2}}")
 
 _QUOTE = re.compile(
     r"“(?P<a>[^”]{1,500})”|\"(?P<b>[^\"]{1,500})\"|«(?P<c>[^»]{1,500})»|「(?P<d>[^」]{1,500})」"
@@ -391,17 +169,24 @@ _CONNECTORS = frozenset(["of", "de", "da", "del", "van", "von", "der", "du", "la
 _DESCRIBED_BY = frozenset(["for", "of", "about"])
 
 
-def facts(sentence: str, descriptions_of: frozenset[str] = frozenset()) -> list[Fact]:
+def facts(sentence: str, descriptions_of: frozenset[str] = frozenset(), names: bool = True) -> list[Fact]:
     """The facts of `sentence` (its first `MAX_SENTENCE_CHARS` characters) in order of position.
 
     `descriptions_of`: terms whose "for …" / "of …" phrase is a description worth checking.
+    `names`: False leaves names out (they take most of the time, and a source's are looked up by
+    their words, not by fact).
     """
     text = sentence[:MAX_SENTENCE_CHARS]
     found = _quotes(text) + _dates(text)
     taken = [(f.start, f.end) for f in found if f.kind is FactKind.DATE]
+    for extra in (_year_range(text), _times(text)):
+        extra = [f for f in extra if not any(s <= f.start < e for s, e in taken)]
+        found += extra
+        taken += [(f.start, f.end) for f in extra]
     found += [f for f in _numbers(text) if not any(s <= f.start < e for s, e in taken)]
     taken += [(f.start, f.end) for f in found if f.kind is not FactKind.QUOTE]
-    found += [f for f in _names(text) if not any(s < f.end and f.start < e for s, e in taken)]
+    if names:
+        found += [f for f in _names(text) if not any(s < f.end and f.start < e for s, e in taken)]
     if descriptions_of:
         found += _descriptions(text, descriptions_of)
     return sorted(found, key=lambda f: (f.start, f.end))
@@ -420,7 +205,7 @@ def _quotes(text: str) -> list[Fact]:
     for m in _QUOTE.finditer(text):
         group = next(g for g in "abcde" if m.group(g) is not None)
         inner = m.group(group).rstrip(" .,;:!?")
-        key = tuple(w.term for w in words(inner))
+        key = all_terms(inner)
         if key:
             start = m.start(group)
             found.append(Fact(FactKind.QUOTE, start, start + len(inner), inner, key))
@@ -432,9 +217,11 @@ def _dates(text: str) -> list[Fact]:
     for m in _DATE.finditer(text):
         if m.group("weekday"):
             key = (_WEEKDAYS[m.group("weekday").casefold()], None, None, None)
-            found.append(Fact(FactKind.DATE, m.start(), m.end(), m.group(), key))
+            parts = (("weekday", m.start(), m.end()),)
+            found.append(Fact(FactKind.DATE, m.start(), m.end(), m.group(), key, parts=parts))
             continue
-        day = m.group("day1") or m.group("day2")
+        day_group = "day1" if m.group("day1") else "day2" if m.group("day2") else None
+        day = m.group(day_group) if day_group else None
         year = m.group("year")
         if not (day or year or _MONTH_CUE.search(text, 0, m.start())):
             continue  # "May we…", a heading's "March of…": not a date
@@ -445,9 +232,55 @@ def _dates(text: str) -> list[Fact]:
             int(year) if year else None,
         )
         end = m.end("year") if year else m.end("day2") if m.group("day2") else m.end("month")
-        if m.group("month").casefold() in _ABBREVIATED_MONTHS and text[end : end + 1] == ".":
-            end += 1  # "Sept."
-        found.append(Fact(FactKind.DATE, m.start(), end, text[m.start() : end], key))
+        month_end = m.end("month")
+        if m.group("month").casefold() in _ABBREVIATED_MONTHS and text[month_end : month_end + 1] == ".":
+            month_end += 1  # "Sept."
+            end = max(end, month_end)
+        parts = [("month", m.start("month"), month_end)]
+        if day_group:
+            parts.append(("day", m.start(day_group), m.end(day_group)))
+        if year:
+            parts.append(("year", m.start("year"), m.end("year")))
+        parts.sort(key=lambda p: p[1])
+        found.append(Fact(FactKind.DATE, m.start(), end, text[m.start() : end], key, parts=tuple(parts)))
+    return found
+
+
+def _year(start: int, end: int, text: str, value: int) -> Fact:
+    return Fact(
+        FactKind.DATE,
+        start,
+        end,
+        text[start:end],
+        (None, None, None, value),
+        value=float(value),
+        parts=(("year", start, end),),
+    )
+
+
+def _year_range(text: str) -> list[Fact]:
+    found = []
+    for m in _YEAR_RANGE.finditer(text):
+        first, second = m.group("first"), m.group("second")
+        last = int(first[:2] + second) if len(second) == 2 else int(second)
+        if last <= int(first):
+            continue  # "2019-05" is a year and a month, not a range
+        found += [_year(m.start("first"), m.end("first"), text, int(first))]
+        found += [_year(m.start("second"), m.end("second"), text, last)]
+    return found
+
+
+def _times(text: str) -> list[Fact]:
+    found = []
+    for m in _TIME.finditer(text):
+        hour, minute = int(m.group("hour")), int(m.group("minute"))
+        half = (m.group("half") or "").casefold()
+        if half == "p" and hour < 12:
+            hour += 12
+        elif half == "a" and hour == 12:
+            hour = 0
+        value = float(hour * 60 + minute)
+        found.append(Fact(FactKind.NUMBER, m.start(), m.end(), m.group(), value=value, unit="time of day"))
     return found
 
 
@@ -470,16 +303,7 @@ def _numbers(text: str) -> list[Fact]:
         if not (currency or magnitude or glued or percent or "," in m.group("value")) and (
             1800 <= value <= 2100 and len(m.group("value")) == 4
         ):
-            found.append(
-                Fact(
-                    FactKind.DATE,
-                    m.start(),
-                    m.end("value"),
-                    m.group("value"),
-                    (None, None, None, int(value)),
-                    value=value,
-                )
-            )
+            found.append(_year(m.start(), m.end("value"), text, int(value)))
             continue
         found.append(
             Fact(FactKind.NUMBER, m.start(), end, text[m.start() : end].strip(), value=value, unit=unit)
@@ -515,12 +339,14 @@ def _names(text: str) -> list[Fact]:
     """Runs of capitalised words, acronyms and product names ("Baichuan-M4"). A capitalised word
     that merely starts the sentence is a name only if it is one by its form or has company."""
     tokens = list(_NAME_WORD.finditer(text))
-    capitals = [t for t in tokens if t.group()[0].isupper()]
-    title_case = len(tokens) >= 4 and len(capitals) >= 0.7 * sum(t.group()[0].isalpha() for t in tokens)
     runs: list[list[re.Match[str]]] = []
     run: list[re.Match[str]] = []
     for i, t in enumerate(tokens):
-        word = _without_possessive(t.group())
+        written = t.group()
+        if written[0].islower() and written.isalpha() and written not in _CONNECTORS:
+            run = []  # most words: an ordinary lowercase word ends any name
+            continue
+        word = _without_possessive(written)
         joined = bool(run) and not text[run[-1].end() : t.start()].strip()
         if _is_name_word(word):
             if not joined:
@@ -533,11 +359,12 @@ def _names(text: str) -> list[Fact]:
             run = []
         else:
             run.append(t)
-        if word != t.group():
+        if word != written:
             run = []  # a possessive ends the name: "European Union's Medical Device Regulation"
     # "EU CE mark": two acronyms side by side are two names.
     runs = [part for run in runs for part in _split_acronyms(run)]
     found = []
+    title_case: bool | None = None
     for run in runs:
         while run and (run[0].group().casefold() in STOPWORDS or run[-1].group() in _CONNECTORS):
             run.pop(0 if run[0].group().casefold() in STOPWORDS else -1)
@@ -548,14 +375,15 @@ def _names(text: str) -> list[Fact]:
         if len(name) < 2:
             continue
         shape = _shape(name.split())
-        initial = start == tokens[0].start()
-        if ((initial or title_case) and shape == "single") or (title_case and shape == "multi"):
-            continue
-        found.append(
-            Fact(
-                FactKind.NAME, start, start + len(name), name, tuple(w.term for w in words(name)), shape=shape
-            )
-        )
+        if shape in ("single", "multi"):
+            if title_case is None:  # a headline in title case: its capitals say nothing
+                starts = [t.group()[0] for t in tokens]
+                capitals = sum(c.isupper() for c in starts)
+                title_case = len(tokens) >= 4 and capitals >= 0.7 * sum(c.isalpha() for c in starts)
+            initial = start == tokens[0].start()
+            if ((initial or title_case) and shape == "single") or (title_case and shape == "multi"):
+                continue
+        found.append(Fact(FactKind.NAME, start, start + len(name), name, all_terms(name), shape=shape))
     return found
 
 
@@ -569,15 +397,25 @@ def _without_possessive(word: str) -> str:
     return word[:-2] if word.endswith(("’s", "'s")) else word
 
 
+_PERIOD = re.compile(r"[QH][1-4]|FY\d{2,4}")
+"""Quarter and half-year labels ("Q2", "H1", "FY2024"): dates a source writes out, not names."""
+
+
 def _is_name_word(word: str) -> bool:
-    if word.casefold() in _WEEKDAYS or (word.casefold() in _MONTHS and word[0].isupper()):
+    if not word[0].isupper():  # most words: decided without looking further
+        return not word.isalpha() and any(c.isdigit() for c in word) and any(c.isupper() for c in word)
+    folded = word.casefold()
+    if folded in _WEEKDAYS or folded in _MONTHS:
         return False
-    return word[0].isupper() or (any(c.isdigit() for c in word) and any(c.isupper() for c in word))
+    return not (len(word) <= 6 and _PERIOD.fullmatch(word))
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _shape(run: list[str]) -> str:
     def brand(w: str) -> bool:
-        return (any(c.isupper() for c in w[1:]) and not w.isupper()) or any(c.isdigit() for c in w)
+        return (w[1:] != w[1:].lower() and not w.isupper()) or _DIGIT.search(w) is not None
 
     if any(brand(w) for w in run):
         return "brand"
@@ -587,7 +425,7 @@ def _shape(run: list[str]) -> str:
 
 
 def _descriptions(text: str, anchors: frozenset[str]) -> list[Fact]:
-    sentence_words = words(text)
+    sentence_words = tokens.sentence_words(text)
     found = []
     for i, w in enumerate(sentence_words[:-2]):
         if w.term not in anchors or sentence_words[i + 1].text.casefold() not in _DESCRIBED_BY:

@@ -10,16 +10,16 @@ source does use is still flagged when the matching passage credits someone else
 finds the facts; bench/evidence_quality.py measures how often the flags are right.
 """
 
-import contextlib
-import datetime
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
 
-from factcheck.core.evidence import Match
-from factcheck.core.tokens import STOPWORDS, Fact, FactKind, Word, facts, words, words_around
+from factcheck.core.assist.dates import FIELDS
+from factcheck.core.assist.evidence import Match
+from factcheck.core.assist.facts import Fact, FactKind, facts, words_around
+from factcheck.core.assist.source_index import SourceIndex, index_of, value_key
+from factcheck.core.assist.tokens import STOPWORDS, Word, sentence_words
 
 EVIDENCE_FROM = 0.3
 """A matching source sentence below this score is not evidence (it shares words, not a claim)."""
@@ -72,87 +72,27 @@ _KIND = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    """The source's sentences, read once and indexed, so that checking a fact touches only the
-    sentences that share a word with it (a 10,000-sentence source stays fast)."""
-
-    sentences: tuple[str, ...]
-    words: tuple[tuple[Word, ...], ...]
-    terms: tuple[tuple[str, ...], ...]
-    """Every word's term, stopwords included, per sentence: names and quotes match contiguously."""
-    term_sets: tuple[frozenset[str], ...]
-    positions: dict[str, list[tuple[int, int]]]
-    """Where each term occurs: (sentence, word position)."""
-    spellings: tuple[str, ...]
-    """Every word casefolded as written, sorted (prefixes are found by bisection): "European"
-    lets "Europe" through."""
-    vocabulary: frozenset[str]
-    facts: tuple[tuple[Fact, ...], ...]
-    contexts: tuple[tuple[frozenset[str], ...], ...]
-    """The words around each fact (parallel to `facts`): what the source says it about."""
-    numbers: dict[float, list[Fact]]
-    """Facts with a value (numbers and years), by `_value_key`."""
-    units: frozenset[str]
-    """The units the source gives numbers in."""
-    dates: tuple[Fact, ...]
-    """Facts of kind DATE (a bare year is found among `numbers`)."""
-
-
-def _value_key(value: float) -> float:
-    # Nine significant digits: "2.3 billion" and "2,300,000,000" are the same value.
-    return float(f"{value:.9g}")
-
-
-@lru_cache(maxsize=8)
-def _source(sentences: tuple[str, ...]) -> _Source:
-    sentence_words = tuple(tuple(words(s)) for s in sentences)
-    terms = tuple(tuple(w.term for w in ws) for ws in sentence_words)
-    positions: dict[str, list[tuple[int, int]]] = {}
-    for i, ts in enumerate(terms):
-        for p, term in enumerate(ts):
-            positions.setdefault(term, []).append((i, p))
-    sentence_facts = tuple(tuple(facts(s)) for s in sentences)
-    numbers: dict[float, list[Fact]] = {}
-    for f in (f for fs in sentence_facts for f in fs if f.value is not None):
-        numbers.setdefault(_value_key(f.value), []).append(f)
-    return _Source(
-        sentences=sentences,
-        words=sentence_words,
-        terms=terms,
-        term_sets=tuple(frozenset(ts) for ts in terms),
-        positions=positions,
-        spellings=tuple(sorted({w.text.casefold() for ws in sentence_words for w in ws})),
-        vocabulary=frozenset(positions),
-        facts=sentence_facts,
-        contexts=tuple(
-            tuple(words_around(f, ws) for f in fs)
-            for fs, ws in zip(sentence_facts, sentence_words, strict=True)
-        ),
-        numbers=numbers,
-        units=frozenset(f.unit for fs in numbers.values() for f in fs),
-        # One fact per distinct date: only the key decides whether two dates agree.
-        dates=tuple({f.key: f for fs in sentence_facts for f in fs if f.kind is FactKind.DATE}.values()),
-    )
-
-
-def _anywhere(known: _Source, key: tuple[str, ...]) -> bool:
-    """Whether the source says the terms of `key` one after another in some sentence."""
+def _anywhere(known: SourceIndex, key: tuple[str, ...]) -> bool:
+    """Whether the source says the terms of `key` one after another in some sentence (looked
+    up from the key's rarest term)."""
     if not key:
         return True
     n = len(key)
-    return any(known.terms[i][p : p + n] == key for i, p in known.positions.get(key[0], ()))
+    at = min(range(n), key=lambda k: len(known.positions.get(key[k], ())))
+    terms = known.terms
+    return any(terms[i][p - at : p - at + n] == key for i, p in known.positions.get(key[at], ()) if p >= at)
 
 
 def flags(
-    rewrite_sentence: str, source: str | Sequence[str], best_matches: Sequence[Match] = ()
+    rewrite_sentence: str, source: str | Sequence[str] | SourceIndex, best_matches: Sequence[Match] = ()
 ) -> tuple[Flag, ...]:
     """The flags of `rewrite_sentence` in order of position.
 
-    `source` is the source's sentences (the ones `best_matches` index, as `align` returned them)
-    or its whole text as one string. Without matches, only what the source never says is flagged.
+    `source` is the source's sentences (the ones `best_matches` index, as `align` returned them),
+    already indexed or not, or its whole text as one string. Without matches, only what the source
+    never says is flagged.
     """
-    known = _source((source,) if isinstance(source, str) else tuple(source))
+    known = source if isinstance(source, SourceIndex) else index_of(source)
     best = best_matches[0].score if best_matches else 0.0
     evidence = [
         m.source_index
@@ -167,38 +107,44 @@ def flags(
         if m.score >= COUNTERPART_FROM and 0 <= m.source_index < len(known.sentences)
     ]
     matched = evidence + [i for i in matched if i not in evidence]
-    own = tuple(words(rewrite_sentence))
+    own = sentence_words(rewrite_sentence)
+    stated = facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known))
+    own_dates = frozenset(f.key for f in stated if f.kind is FactKind.DATE)
     found: list[Flag] = []
-    for fact in facts(rewrite_sentence, descriptions_of=_anchors(tuple(w.term for w in own), known)):
-        flag = _check(fact, own, known, evidence, matched)
+    for fact in stated:
+        flag = _check(fact, own, own_dates, known, evidence, matched)
         if flag is not None:
             found.append(flag)
     return tuple(found)
 
 
-def _anchors(own_terms: tuple[str, ...], known: _Source) -> frozenset[str]:
+def _anchors(own_terms: tuple[str, ...], known: SourceIndex) -> frozenset[str]:
     """Content words the source also uses: a description attached to one of them ("benchmark for
     medical image analysis") says which of the source's things the sentence is about."""
     return frozenset(t for t in own_terms if t not in STOPWORDS and t in known.vocabulary)
 
 
 def _check(
-    fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int], matched: list[int]
+    fact: Fact,
+    own: tuple[Word, ...],
+    own_dates: frozenset[tuple],
+    known: SourceIndex,
+    evidence: list[int],
+    matched: list[int],
 ) -> Flag | None:
     kind = fact.kind
     if kind is FactKind.NUMBER:
-        supported = _number_supported(fact, known)
+        supported = _number_supported(fact, known, matched)
     elif kind is FactKind.DATE:
-        year_only = fact.key[:3] == (None, None, None) and fact.value is not None
-        supported = any(_same_date(fact, f) for f in known.dates) or (
-            year_only and _value_key(fact.value) in known.numbers
-        )
+        return _check_date(fact, own_dates, known, evidence, matched)
     elif kind is FactKind.DESCRIPTION:
         missing = [t for t in fact.key[1:] if t not in STOPWORDS and t not in known.vocabulary]
         supported = len(missing) < 2
     elif kind is FactKind.NAME:
         exact = _anywhere(known, fact.key)
-        supported = exact or _names_in(fact, known, None)
+        # "Ada Lovelace" for "Augusta Ada King, Countess of Lovelace": every word in its evidence.
+        spread = any(set(fact.key) - STOPWORDS <= known.term_sets[i] for i in evidence)
+        supported = exact or spread or _names_in(fact, known, None)
         if exact and evidence and not _mentioned(fact, known, evidence):
             # Used by the source, but not where the claim comes from: flag it when the source
             # credits another name with the claim ("MicroPort MedBot" for "Baichuan-M4").
@@ -215,41 +161,115 @@ def _check(
     return _flag(fact, other)
 
 
-def _number_supported(fact: Fact, known: _Source) -> bool:
-    """The source has the same value, with the same unit, or with another unit while it never
+def _number_supported(fact: Fact, known: SourceIndex, matched: list[int]) -> bool:
+    """The source has the same value with the same unit (or the rewrite gives none); or the
+    sentence's evidence has the value without a unit, or with another unit while the source never
     gives the rewrite's unit another value ("4,500 employees" for "4,500 people" passes, "60 units"
-    for "60 markets" does not when the source counts "300 units")."""
+    for "60 markets" does not when the source counts "300 units"). A bare "17" somewhere in the
+    source does not support "17 hours"."""
     if fact.value is None:
         return False
-    same_value = known.numbers.get(_value_key(fact.value), [])
-    if any(not fact.unit or not f.unit or f.unit == fact.unit for f in same_value):
+    same_value = known.numbers.get(value_key(fact.value), [])
+    if any(not fact.unit or f.unit == fact.unit for _, f in same_value):
         return True
-    return bool(same_value) and fact.unit not in known.units
+    nearby = [f for i, f in same_value if i in matched]
+    return any(not f.unit for f in nearby) or (bool(nearby) and fact.unit not in known.units)
 
 
-def _mentioned(fact: Fact, known: _Source, sentences: list[int]) -> bool:
-    """Some word of the name is in the sentences ("Lovelace" for "Ada Lovelace"), or a sentence
-    says "she", "it"… and the name is in the source's first sentence, which is usually its subject."""
+def _check_date(
+    fact: Fact, own_dates: frozenset[tuple], known: SourceIndex, evidence: list[int], matched: list[int]
+) -> Flag | None:
+    """Each field of the date is checked on its own ("March 2019" needs March, not only 2019) and
+    only the unsupported fields are underlined; the reason names the whole date."""
+    missing = known.dates.unsupported(fact.key)
+    if not missing:
+        return None
+    start, end = fact.span_of(missing) if fact.parts else (fact.start, fact.end)
+    text = fact.text[start - fact.start : end - fact.start]
+    other = _date_counterpart(fact, missing, known, matched, own_dates)
+    if other:
+        reason = f"'{fact.text}' where the source has '{other}'"
+    else:
+        kept = " ".join(
+            fact.text[a - fact.start : b - fact.start] for f, a, b in fact.parts if f not in missing
+        )
+        if not kept:
+            reason = f"'{fact.text}' does not appear in the source"
+        elif any(_has_date_fields(known, i, fact, missing) for i in evidence):
+            reason = f"the source dates this to {kept}, not {fact.text}"
+        else:
+            reason = f"the source never says {fact.text}, only {kept}"
+    return Flag(FlagKind.DATE, start, end, text, reason, other or "")
+
+
+def _has_date_fields(known: SourceIndex, sentence: int, fact: Fact, missing: frozenset[str]) -> bool:
+    """Whether a date of `sentence` gives every supported field of `fact` as `fact` does."""
+    fields = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
+    return any(
+        theirs.kind is FactKind.DATE and all(theirs.key[i] == fact.key[i] for i in fields)
+        for theirs in known.facts(sentence)
+    )
+
+
+def _date_counterpart(
+    fact: Fact, missing: frozenset[str], known: SourceIndex, matched: list[int], own_dates: frozenset[tuple]
+) -> str:
+    """A date of the evidence that gives a field the rewrite's date gets wrong, agrees with the
+    fields the source does support and is not one the rewrite sentence states itself ("May 25
+    2001" for "16 May 2001"; "1997" for the "98" of "1995–98")."""
+    wrong = [i for i, f in enumerate(FIELDS) if f in missing]
+    right = [i for i, f in enumerate(FIELDS) if fact.key[i] is not None and f not in missing]
+    for index in matched:
+        for theirs in known.facts(index):
+            if theirs.kind is not FactKind.DATE or theirs.key in own_dates:
+                continue
+            gives = [i for i in wrong if theirs.key[i] is not None]
+            if gives and all(theirs.key[i] in (None, fact.key[i]) for i in right):
+                return theirs.text
+    return ""
+
+
+def _mentioned(fact: Fact, known: SourceIndex, sentences: list[int]) -> bool:
+    """The sentences have every word of the name, or one of its words other than as part of
+    another name ("Lovelace" for "Ada Lovelace"; but "Bank" in "Bank of England" does not mention
+    "Bank of America"), or a sentence says "she", "it"… and the name is in the source's first
+    sentence, which is usually its subject."""
     mine = set(fact.key) - STOPWORDS
-    if any(mine & set(known.terms[i]) for i in sentences):
+    shared = [(i, mine & known.term_sets[i]) for i in sentences]
+    if any(words == mine for _, words in shared):
         return True
-    pronoun = any(_PRONOUNS & set(known.terms[i]) for i in sentences)
-    return pronoun and bool(known.terms) and bool(mine & set(known.terms[0]))
+    for i, words in shared:
+        if words:
+            rivals = [f.key for f in known.names(i) if not _same_name(fact, f)]
+            if words - {t for key in rivals for t in key}:
+                return True
+    pronoun = any(_PRONOUNS & known.term_sets[i] for i in sentences)
+    return pronoun and bool(known.terms) and bool(mine & known.term_sets[0])
 
 
 _PRONOUNS = frozenset(["he", "she", "it", "they", "his", "her", "its", "their", "him", "them"])
 
 
-def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: _Source, evidence: list[int]) -> list[int]:
+CLAIM_SENTENCES = 5
+"""How many other source sentences a name is looked for in, when the claim's evidence does not
+mention it: the ones that share most of the claim's words."""
+
+
+def _claim_sentences(own: tuple[Word, ...], fact: Fact, known: SourceIndex, evidence: list[int]) -> list[int]:
     """Other source sentences that share at least two of the claim's words (the sentence's words
-    that its evidence supports, the name itself left out)."""
+    that its evidence supports, the name itself left out), the ones that share most first. Words
+    used in more than one sentence in two hundred say little about which sentence makes the claim."""
     claim = {w.term for w in own if w.term not in STOPWORDS} - set(fact.key)
     claim &= set().union(*(known.term_sets[i] for i in evidence))
+    common = max(20, len(known.sentences) // 200)
     shared: dict[int, int] = {}
     for term in claim:
-        for i in {i for i, _ in known.positions.get(term, ())}:
-            shared[i] = shared.get(i, 0) + 1
-    return sorted(i for i, count in shared.items() if count >= 2 and i not in evidence)
+        sentences = known.sentences_with(term)
+        if len(sentences) <= common:
+            for i in sentences:
+                shared[i] = shared.get(i, 0) + 1
+    found = sorted((-count, i) for i, count in shared.items() if count >= 2 and i not in evidence)
+    return [i for _, i in found[:CLAIM_SENTENCES]]
 
 
 def _flag(fact: Fact, other: str | None) -> Flag:
@@ -268,7 +288,7 @@ def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
     return any(haystack[i] == first and haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
 
 
-def _names_in(fact: Fact, known: _Source, sentences: Sequence[int] | None) -> bool:
+def _names_in(fact: Fact, known: SourceIndex, sentences: Sequence[int] | None) -> bool:
     """Whether the name is in `sentences` (None: anywhere in the source)."""
     if sentences is not None:
         return any(_contains(known.terms[i], fact.key) for i in sentences)
@@ -291,41 +311,32 @@ def _demonym_roots(word: str) -> list[str]:
     return [word[: -len(end)] for end in ("ese", "ian", "ean", "an", "ish", "i") if word.endswith(end)]
 
 
-def _same_value(mine: Fact, theirs: Fact) -> bool:
-    a, b = mine.value, theirs.value
-    return a is not None and b is not None and abs(a - b) <= 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def _same_date(mine: Fact, theirs: Fact) -> bool:
-    if theirs.kind is not FactKind.DATE:
-        return mine.key[:3] == (None, None, None) and _same_value(mine, theirs)  # a year
-    a, b = _with_weekday(mine.key), _with_weekday(theirs.key)
-    shared = [(x, y) for x, y in zip(a, b, strict=True) if x is not None and y is not None]
-    return bool(shared) and all(x == y for x, y in shared)
-
-
-def _with_weekday(key: tuple) -> tuple:
-    weekday, day, month, year = key
-    if weekday is None and None not in (day, month, year):
-        with contextlib.suppress(ValueError):  # 31 February: no weekday to compare
-            weekday = datetime.date(year, month, day).weekday()
-    return (weekday, day, month, year)
-
-
-def _counterpart(fact: Fact, own: tuple[Word, ...], known: _Source, evidence: list[int]) -> str | None:
+def _counterpart(fact: Fact, own: tuple[Word, ...], known: SourceIndex, evidence: list[int]) -> str | None:
     """What the evidence says in the fact's place: a fact of the same kind (and unit, for numbers)
     that the rewrite sentence does not mention, the likeliest one first."""
     if fact.kind is FactKind.DESCRIPTION:
-        return next((d for i in evidence if (d := _description_in(fact.key[0], known.words[i]))), None)
+        return next((d for i in evidence if (d := _description_in(fact.key[0], known.words(i)))), None)
     own_terms = tuple(w.term for w in own)
     context = words_around(fact, own)
     best: tuple[int, int, str] | None = None
+    # A name pairs only with a name that shares a word with it or with the words around it.
+    related = (set(fact.key) | context) - STOPWORDS if fact.kind is FactKind.NAME else set()
     for rank, index in enumerate(evidence):
-        for theirs, around in zip(known.facts[index], known.contexts[index], strict=True):
+        if fact.kind is FactKind.NAME and not related & known.term_sets[index]:
+            continue
+        for theirs in known.names(index) if fact.kind is FactKind.NAME else known.facts(index):
+            if theirs.kind is not fact.kind:
+                continue
+            around = words_around(theirs, known.words(index)) if fact.kind is FactKind.NAME else frozenset()
             score = _pairing(fact, theirs, own_terms, context, around)
             if score is not None and (best is None or (score, -rank) > best[:2]):
                 best = (score, -rank, theirs.text)
     return best[2] if best else None
+
+
+def _same_name(a: Fact, b: Fact) -> bool:
+    """The same name, shorter, longer or abbreviated ("MedBot", "EU")."""
+    return set(a.key) <= set(b.key) or set(b.key) <= set(a.key) or _initials(a, b)
 
 
 def _initials(a: Fact, b: Fact) -> bool:
@@ -362,15 +373,12 @@ def _pairing(
         return None
     if mine.kind is FactKind.NUMBER:
         return 1 if mine.unit == theirs.unit else None
-    if mine.kind is FactKind.DATE:
-        fields = [i for i, x in enumerate(mine.key) if x is not None]
-        return 1 if any(theirs.key[i] is not None for i in fields) else None
     if _contains(own_terms, theirs.key):
         return None
     if mine.kind is FactKind.QUOTE:
         return 1 if set(mine.key) & set(theirs.key) - STOPWORDS else None
-    if set(theirs.key) <= set(mine.key) or set(mine.key) <= set(theirs.key) or _initials(mine, theirs):
-        return None  # the same name, shorter, longer or abbreviated ("MedBot", "EU")
+    if _same_name(mine, theirs):
+        return None
     shared_word = bool(set(mine.key) & set(theirs.key))
     overlap = len(context & their_context)
     if not shared_word and not overlap:
