@@ -32,6 +32,9 @@ class BoilerplateRules:
     teaser_heading_max_chars: int
     teaser_block_max_chars: int
     """Teasers are headlines and one-line blurbs: a longer block after the heading is no teaser."""
+    teaser_max_blocks: int
+    """A closing list of other stories is short: a heading further from the end opens none (and a
+    text of a million short lines is not walked back through)."""
 
 
 @cache
@@ -44,6 +47,7 @@ def default_rules() -> BoilerplateRules:
         teaser_headings=_one_of(data["teaser_headings"]),
         teaser_heading_max_chars=data["teaser_heading_max_chars"],
         teaser_block_max_chars=data["teaser_block_max_chars"],
+        teaser_max_blocks=data["teaser_max_blocks"],
     )
 
 
@@ -91,7 +95,7 @@ def _teaser_start(
     """
     half = len(text) // 2
     found = None
-    for index in range(len(blocks) - 1, -1, -1):
+    for index in range(len(blocks) - 1, max(-1, len(blocks) - 1 - rules.teaser_max_blocks), -1):
         block = blocks[index]
         if block.start < half:
             break

@@ -71,7 +71,8 @@ def split(text: str, lang: str = "en") -> list[tuple[int, int]]:
     if text.isascii() and not _MAY_END.search(text):
         # Nothing here can end a sentence or mark a list item: one sentence, without asking
         # sentencex (a heading, a short line; a file of a million one-word lines is mostly these).
-        return _spans(text, [])
+        start, end = len(text) - len(text.lstrip()), len(text.rstrip())
+        return [(start, end)] if _LETTER_OR_DIGIT.search(text, start, end) else []
     cuts = _library_cuts(text, _language(lang))
     cuts = [cut for cut in cuts if not _continues(text, cut)]
     if "…" in text:
