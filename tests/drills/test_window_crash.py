@@ -80,26 +80,36 @@ def rewrite_sentences(db: Path) -> tuple[list[str], str]:
     return [row[0] for row in rows], rows[0][1]
 
 
-@pytest.mark.parametrize("with_command_line", [False, True], ids=["window alone", "with the command line"])
+@pytest.mark.parametrize(
+    ("with_command_line", "windows"),
+    [(False, 1), (True, 1), (False, 2)],
+    ids=["window alone", "with the command line", "two windows"],
+)
 def test_the_window_killed_at_random_keeps_every_decision_it_showed_as_saved(
-    demo_db: Path, spawn, with_command_line: bool
+    demo_db: Path, spawn, with_command_line: bool, windows: int
 ) -> None:
     rng = random.Random(8)
     loop = CommandLineLoop(demo_db, seed=9) if with_command_line else None
     if loop:
         loop.start()
+    reviewers = [f"window{number}" for number in range(windows)]
     try:
-        for trial in range(TRIALS):
-            before = len(decisions_of(demo_db, "window"))
-            window = spawn(str(WINDOW), str(demo_db), "window", "--seed", str(trial))
-            kill_after = rng.randint(1, 40)
-            window.read_until(lambda line, child=window, n=kill_after: len(child.saved()) >= n)
-            window.kill()
-            errors = [line for line in window.lines if line.startswith("error ")]
-            assert not errors, errors
-            shown = [tuple(line.split()[1:3]) for line in window.lines if line.startswith("saved ")]
-            written = decisions_of(demo_db, "window")[before:]
-            assert written[: len(shown)] == shown, f"trial {trial}: a decision shown as saved is missing"
+        for trial in range(TRIALS // windows):
+            before = {reviewer: len(decisions_of(demo_db, reviewer)) for reviewer in reviewers}
+            children = {
+                reviewer: spawn(str(WINDOW), str(demo_db), reviewer, "--seed", str(trial * windows + n))
+                for n, reviewer in enumerate(reviewers)
+            }
+            for child in children.values():
+                kill_after = rng.randint(1, 40)
+                child.read_until(lambda line, child=child, n=kill_after: len(child.saved()) >= n)
+                child.kill()  # the other window goes on marking until its own moment comes
+            for reviewer, child in children.items():
+                errors = [line for line in child.lines if line.startswith("error ")]
+                assert not errors, errors
+                shown = [tuple(line.split()[1:3]) for line in child.lines if line.startswith("saved ")]
+                written = decisions_of(demo_db, reviewer)[before[reviewer] :]
+                assert written[: len(shown)] == shown, f"trial {trial}: a decision shown as saved is missing"
             assert_sound(demo_db)
     finally:
         if loop:
