@@ -45,6 +45,7 @@ from factcheck.core.events import GENESIS, event_hash, format_time
 from factcheck.core.formats import parse_articles
 from factcheck.store.articles import store_articles
 from factcheck.store.merge import merge_projects
+from factcheck.store.ledger import set_settings
 from factcheck.store.project import Project
 from factcheck.store.verify import verify
 
@@ -90,7 +91,7 @@ def reviewer_file(base: Path, path: Path, reviewers: tuple[str, ...], events: in
     origin = uuid.UUID(int=random.Random(seed).getrandbits(128)).hex[:16]
     conn = project.conn
     with project.write():
-        conn.execute("UPDATE project SET value = ? WHERE key = 'origin'", [origin])
+        set_settings(conn, {"origin": origin})  # recorded in the ledger, as verify expects
     sentence_ids = [
         row[0]
         for row in conn.execute(
@@ -220,7 +221,10 @@ def fresh(source: Path, path: Path, origin: str | None = None) -> Path:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     shutil.copyfile(source, path)
     if origin:
-        sqlite(path, f"UPDATE project SET value = '{origin}' WHERE key = 'origin';")
+        project = Project.open(path)
+        with project.write() as conn:
+            set_settings(conn, {"origin": origin})
+        project.close()
     return path
 
 
