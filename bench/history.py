@@ -44,8 +44,8 @@ from factcheck.core.document import Role
 from factcheck.core.events import GENESIS, event_hash, format_time
 from factcheck.core.formats import parse_articles
 from factcheck.store.articles import store_articles
-from factcheck.store.merge import merge_projects
 from factcheck.store.ledger import set_settings
+from factcheck.store.merge import merge_projects
 from factcheck.store.project import Project
 from factcheck.store.verify import verify
 

@@ -478,3 +478,39 @@ def old_schema_file(path: Path) -> Path:
         prev_hash = event.hash
     conn.close()
     return path
+
+
+def test_a_large_merge_derives_the_same_verdicts_adjudications_and_heads_as_the_triggers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large merges suspend the triggers and derive their tables in bulk; the result must be the
+    triggers' result, including older events arriving after newer ones and adjudications."""
+    files = [
+        reviewer_file(tmp_path, "alice", {0: Verdict.SUPPORTED, 1: Verdict.CONTRADICTED, 2: None}),
+        reviewer_file(tmp_path, "bob", {0: Verdict.UNVERIFIABLE, 1: Verdict.SUPPORTED}),
+    ]
+    lead = Project.open(files[1])
+    adjudicate(lead, sentence_ids(lead)[1], "lead", Verdict.CONTRADICTED, "the source says so", Via.WINDOW)
+    decide(
+        lead,
+        sentence_ids(lead)[0],
+        "alice",
+        lambda s: s.with_label(Verdict.SUPPORTED).with_note("again"),
+        Via.WINDOW,
+    )
+    lead.close()
+    results = {}
+    for name, threshold in (("triggers", 10**9), ("bulk", 0)):
+        monkeypatch.setattr("factcheck.store.merge._BULK_EVENTS", threshold)
+        target = tmp_path / f"{name}.db"
+        merged(target, files[0])
+        merged(target, files[1])
+        project = Project.open(target)
+        assert verify(project).ok
+        project.close()
+        results[name] = history(target)
+    assert results["bulk"] == results["triggers"]
+    conn = sqlite3.connect(tmp_path / "bulk.db")
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    conn.close()
+    assert {"events_update_verdicts", "events_update_adjudications", "events_update_chain_heads"} <= names
