@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.conftest import run_factcheck
+from tests.conftest import REWRITES, SOURCE
 from tests.drills.conftest import assert_sound
 
 WINDOW = Path(__file__).parent / "window.py"
@@ -30,14 +31,15 @@ def decisions_of(db: Path, reviewer: str) -> list[tuple[str, str]]:
 
 
 class CommandLineLoop(threading.Thread):
-    """`factcheck mark` and a reading command (`articles`, `sentences`, `export`, `verify`) on the
-    same file, one after the other, until stopped; keeps the marks that said they were saved, and
-    anything that failed."""
+    """`factcheck mark` and another command (`articles`, `sentences`, `export`, `verify`, or a
+    `merge` of a reviewer's file) on the same file, one after the other, until stopped; keeps the
+    marks that said they were saved, and anything that failed."""
 
-    def __init__(self, db: Path, seed: int) -> None:
+    def __init__(self, db: Path, seed: int, reviewer_file: Path) -> None:
         super().__init__(name="command-line-loop")
         self.db, self.rng = str(db), random.Random(seed)
         self.sentences, self.article = rewrite_sentences(db)
+        self.reviewer_file = str(reviewer_file)
         self.stop = threading.Event()
         self.saved: list[tuple[str, str]] = []
         self.failures: list[str] = []
@@ -49,6 +51,7 @@ class CommandLineLoop(threading.Thread):
             ("sentences", self.article),
             ("export",),
             ("verify",),
+            ("merge", "--reviewer", "lead", self.reviewer_file),  # adds its events once, then nothing
         ]
         while not self.stop.is_set():
             sentence = self.rng.choice(self.sentences)
@@ -65,6 +68,21 @@ class CommandLineLoop(threading.Thread):
         if result.returncode != 0:
             self.failures.append(f"{' '.join(args)}: {result.stderr.strip()}")
         return result.returncode == 0
+
+
+def _reviewer_file(path: Path) -> Path:
+    """Carol's own project file with a few decisions, to merge into the window's file."""
+    assert (
+        run_factcheck("import", "--db", str(path), "--source", str(SOURCE), *map(str, REWRITES)).returncode
+        == 0
+    )
+    sentences, _ = rewrite_sentences(path)
+    for sentence in sentences[:5]:
+        assert (
+            run_factcheck("mark", "--db", str(path), "--reviewer", "carol", sentence, "supported").returncode
+            == 0
+        )
+    return path
 
 
 def rewrite_sentences(db: Path) -> tuple[list[str], str]:
@@ -86,10 +104,10 @@ def rewrite_sentences(db: Path) -> tuple[list[str], str]:
     ids=["window alone", "with the command line", "two windows"],
 )
 def test_the_window_killed_at_random_keeps_every_decision_it_showed_as_saved(
-    demo_db: Path, spawn, with_command_line: bool, windows: int
+    demo_db: Path, spawn, tmp_path: Path, with_command_line: bool, windows: int
 ) -> None:
     rng = random.Random(8)
-    loop = CommandLineLoop(demo_db, seed=9) if with_command_line else None
+    loop = CommandLineLoop(demo_db, 9, _reviewer_file(tmp_path / "carol.db")) if with_command_line else None
     if loop:
         loop.start()
     reviewers = [f"window{number}" for number in range(windows)]
@@ -119,3 +137,4 @@ def test_the_window_killed_at_random_keeps_every_decision_it_showed_as_saved(
         assert not loop.failures, loop.failures
         assert loop.saved, "the command line must have marked meanwhile"
         assert decisions_of(demo_db, "cli") == loop.saved
+        assert len(decisions_of(demo_db, "carol")) == 5, "the merge into the window's file must have run"
