@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
+from factcheck.ui.keys import keep_keys
 
 if TYPE_CHECKING:
     from factcheck.core.assistant import Assessment
@@ -16,21 +18,39 @@ if TYPE_CHECKING:
 SpanRole = Qt.ItemDataRole.UserRole + 1
 
 
+class _List(QListWidget):
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class OmissionsList(QWidget):
+    """Enter or a click selects the sentence in the source; Esc goes back to the rewrite."""
+
     sentenceChosen = Signal(int, int)  # start, end in the source's text
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = QLabel()
         self.caption.setObjectName("caption")
         self.caption.setWordWrap(True)
-        self.list = QListWidget()
+        self.list = _List()
         self.list.setObjectName("omissions")
+        self.list.setAccessibleName(self.tr("What the rewrite leaves out"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
-        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.list.setToolTip(self.tr("Source sentences this rewrite does not retell; click to see one"))
+        self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.list.setToolTip(
+            self.tr("Source sentences this rewrite does not retell; Enter or a click shows one")
+        )
+        self.list.escaped.connect(self.escaped)
+        keep_keys(self.list)
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
         layout = QVBoxLayout(self)

@@ -1,22 +1,47 @@
-"""The source pane: the canonical text, with the current sentence's evidence highlighted."""
+"""The source pane: the canonical text, with the current sentence's evidence highlighted.
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+It has a caret: the arrow keys move it, Shift with an arrow selects, Ctrl+Shift with an arrow
+selects word by word, and a selection made with the keys or the mouse snaps to whole words, so a
+passage can be attached as evidence (E) without cutting a word in two.
+"""
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from factcheck.core.review import Span
+from factcheck.core.words import snap_selection
 from factcheck.ui import palette
 from factcheck.ui.article_view import ArticleView
+from factcheck.ui.keys import CARET_KEYS, keep_keys
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+_SHIFT_CTRL = Mod.ShiftModifier | Mod.ControlModifier
+_FORWARD = {Key.Key_Right.value, Key.Key_Down.value, Key.Key_End.value, Key.Key_PageDown.value}
 
 
 class SourceView(ArticleView):
-    """Selectable with the mouse and the keyboard, so a passage can be attached as evidence."""
+    """Selectable with the mouse and the keyboard, so a passage can be attached as evidence;
+    Esc hands the keyboard back to the rewrite."""
+
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Canonical source"))
+        self.setAccessibleDescription(
+            self.tr("Move with the arrow keys, select with Shift and an arrow, then press E to attach")
+        )
+        # The caret's keys belong to the pane while it has the focus; Ctrl+PgUp/PgDown stay
+        # the window's (the previous and next article).
+        arrows = CARET_KEYS - {Key.Key_PageUp, Key.Key_PageDown}
+        keep_keys(self, arrows, (Mod.NoModifier, Mod.ShiftModifier, Mod.ControlModifier, _SHIFT_CTRL))
+        keep_keys(self, (Key.Key_PageUp, Key.Key_PageDown), (Mod.NoModifier, Mod.ShiftModifier))
         self.evidence: tuple[Span, ...] = ()
         self.candidate: Span | None = None
         """The source sentence the assistant shows for the current rewrite sentence."""
@@ -36,13 +61,60 @@ class SourceView(ArticleView):
         else:
             self.update_spans([before, span])
 
+    # ----------------------------------------------------------------- the caret and selecting
+    def place_caret(self) -> None:
+        """Put the caret where the reviewer will want to start selecting, unless it is on
+        screen already: at the evidence or candidate on show, else at the top of the pane."""
+        if self.article is None:
+            return
+        cursor = self.textCursor()
+        if cursor.hasSelection() or self.cursorRect(cursor).intersects(self.viewport().rect()):
+            return
+        visible = [span for span in (*self.evidence, self.candidate) if span and self.is_visible(*span)]
+        offset = visible[0][0] if visible else self.offset_at(QPoint(0, 0))
+        cursor.setPosition(self.positions.to_qt(offset))
+        self.setTextCursor(cursor)
+
+    def select(self, anchor: int, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(anchor))
+        cursor.setPosition(self.positions.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+        key = event.key().value if isinstance(event.key(), Key) else int(event.key())
+        extending = event.modifiers() & Mod.ShiftModifier and key in {k.value for k in CARET_KEYS}
+        if extending:
+            self._snap(forward=key in _FORWARD)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        cursor = self.textCursor()
+        if event.button() == Qt.MouseButton.LeftButton and cursor.hasSelection():
+            self._snap(forward=cursor.position() > cursor.anchor())
+
+    def _snap(self, forward: bool) -> None:
+        """Widen the selection to whole words (see core/words.py)."""
+        cursor = self.textCursor()
+        if self.article is None or not cursor.hasSelection():
+            return
+        anchor = self.positions.from_qt(cursor.anchor())
+        position = self.positions.from_qt(cursor.position())
+        snapped = snap_selection(self.article.text, anchor, position, forward)
+        if snapped != (anchor, position):
+            self.select(*snapped)
+
+    # ----------------------------------------------------------------- painting
     def paint_under(self, painter: QPainter) -> None:
         if self.candidate is not None:
             self.fill_spans(painter, [self.candidate], palette.CANDIDATE)
         if self.evidence:
             self.fill_spans(painter, self.evidence, palette.EVIDENCE)
-        if self.find_matches:
-            self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
+        self.paint_find_matches(painter)
 
     def paint_over(self, painter: QPainter) -> None:
         if self.candidate is not None and self.candidate not in self.evidence:

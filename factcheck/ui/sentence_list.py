@@ -1,0 +1,469 @@
+"""The sentence list: every sentence of the open rewrite with its number, my verdict, the
+assistant's flags and a note marker, filtered by what it shows and by words; Enter makes a
+sentence current.
+
+The model is a thin adapter over the open article: it keeps the indices of the sentences that
+pass the filter and reads everything else from the article when a row is painted, so a
+20,000-sentence rewrite is listed as fast as a short one and a new verdict changes one row.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from factcheck.core.article import Sentence
+from factcheck.core.labels import Verdict
+from factcheck.store.session import OpenArticle, SentenceFilter, Show
+from factcheck.ui import palette
+from factcheck.ui.hints_box import FLAG_GLYPH
+from factcheck.ui.keys import LIST_KEYS, keep_keys
+from factcheck.ui.sidebar import paint_placeholder
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+SentenceIndexRole = Qt.ItemDataRole.UserRole + 1
+"""The sentence's index in the rewrite."""
+
+NOTE_MARK = "✎"
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    VERDICT = 1
+    FLAGS = 2
+    NOTE = 3
+    TEXT = 4
+
+
+_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        SentenceIndexRole,
+    }
+)
+_CENTRED = Qt.AlignmentFlag.AlignCenter
+_NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class SentenceListModel(QAbstractTableModel):
+    """The sentences of one open rewrite that pass `filter`. A current sentence that stops
+    passing (marked while the list shows the unreviewed ones) stays listed while it is current,
+    so the row is not pulled away from under the reviewer; it goes when another one is."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.article: OpenArticle | None = None
+        self.filter = SentenceFilter()
+        self.current: int | None = None
+        self._rows: list[int] = []
+        self._kept: int | None = None
+        """The current sentence, listed although it no longer passes."""
+        self._italic = QFont()
+        self._italic.setItalic(True)
+
+    # ----------------------------------------------------------------- what is listed
+    def show_article(self, article: OpenArticle | None) -> None:
+        self.article = article
+        self.current = None
+        self.refilter()
+
+    def set_filter(self, sentence_filter: SentenceFilter) -> None:
+        self.filter = sentence_filter
+        self.refilter()
+
+    def refilter(self) -> None:
+        """List again from the article (its verdicts were reloaded, its hints arrived)."""
+        self.beginResetModel()
+        self._rows = self.filter.matching(self.article) if self.article else []
+        self._kept = None
+        self.endResetModel()
+
+    def set_current(self, index: int | None) -> None:
+        self.current = index
+        kept, self._kept = self._kept, None
+        if kept is not None and kept != index:
+            self._remove(kept)
+        elif kept is not None:
+            self._kept = kept
+
+    def sentence_changed(self, index: int) -> None:
+        """One sentence's verdict, note or scope changed: update, add or drop its row."""
+        row = self.row_of(index)
+        passes = self._passes(index)
+        if row is None and passes:
+            self._insert(index)
+        elif row is not None and not passes and index != self.current:
+            self._remove(index)
+        elif row is not None:
+            self._kept = None if passes else index
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def row_of(self, index: int) -> int | None:
+        row = bisect_left(self._rows, index)
+        return row if row < len(self._rows) and self._rows[row] == index else None
+
+    def sentence_index(self, row: int) -> int:
+        return self._rows[row]
+
+    def passing(self) -> int:
+        """How many listed sentences pass the filter (the current one may be listed without)."""
+        return len(self._rows) - (self._kept is not None)
+
+    def _passes(self, index: int) -> bool:
+        article = self.article
+        return article is not None and self.filter.matches(article, article.rewrite.sentences[index])
+
+    def _insert(self, index: int) -> None:
+        row = bisect_left(self._rows, index)
+        self.beginInsertRows(_ROOT, row, row)
+        self._rows.insert(row, index)
+        self.endInsertRows()
+
+    def _remove(self, index: int) -> None:
+        row = self.row_of(index)
+        if row is not None:
+            self.beginRemoveRows(_ROOT, row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+
+    # ----------------------------------------------------------------- QAbstractTableModel
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(Column)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return ["#", "", "", "", self.tr("Sentence")][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return [
+                self.tr("The sentence's number in the rewrite"),
+                self.tr("Your verdict"),
+                self.tr("What the evidence assistant flags in it"),
+                self.tr("Whether you wrote a note"),
+                self.tr("The sentence"),
+            ][section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        # Painting asks for a dozen roles per cell; answer only ours, and quickly.
+        if role not in _ROLES or not index.isValid() or self.article is None:
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        sentence = self.article.rewrite.sentences[self._rows[row]]
+        if role == SentenceIndexRole:
+            return sentence.index
+        column = index.column()
+        if column == Column.TEXT:
+            return self._text(sentence, role)
+        if column == Column.NUMBER:
+            return self._number(sentence, role)
+        if column == Column.VERDICT:
+            return self._verdict(sentence, role)
+        if column == Column.FLAGS:
+            return self._flags(sentence, role)
+        return self._note(sentence, role)
+
+    def _text(self, sentence: Sentence, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(sentence.text.split())
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return sentence.text
+        assert self.article is not None
+        left_out = not self.article.in_review(sentence)
+        if role == Qt.ItemDataRole.ForegroundRole and left_out:
+            return palette.BOILERPLATE_TEXT
+        if role == Qt.ItemDataRole.FontRole and left_out:
+            return self._italic
+        return None
+
+    def _number(self, sentence: Sentence, role: int):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return str(sentence.index + 1)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _NUMBER_ALIGNMENT
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("Sentence %d") % (sentence.index + 1)
+        return None
+
+    def _verdict(self, sentence: Sentence, role: int):
+        assert self.article is not None
+        label = self.article.state(sentence).label
+        look = palette.LOOKS[label] if label is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return look.glyph if look else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return look.colour if look else None
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            if look is not None:
+                return look.name
+            in_review = self.article.in_review(sentence)
+            return self.tr("Not reviewed") if in_review else self.tr("Left out of the review")
+        return None
+
+    def _flags(self, sentence: Sentence, role: int):
+        assert self.article is not None
+        hints = self.article.hints(sentence)
+        flags = hints.flags if hints is not None else ()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return " ".join(dict.fromkeys(FLAG_GLYPH.get(f.kind.value, "!") for f in flags))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.FLAG if flags else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(f.reason for f in flags) or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("%d flags") % len(flags) if flags else self.tr("No flags")
+        return None
+
+    def _note(self, sentence: Sentence, role: int):
+        assert self.article is not None
+        note = self.article.state(sentence).note.strip()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return NOTE_MARK if note else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return note or None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("Note: %s") % note if note else self.tr("No note")
+        return None
+
+
+class SentenceTable(QTreeView):
+    """The rows; Up/Down/Home/End move in the list while it has the focus, Enter or a click
+    makes the sentence current, Esc goes back to the rewrite."""
+
+    chosen = Signal(int)
+    escaped = Signal()
+
+    def __init__(self, model: SentenceListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sentenceList")
+        self.setAccessibleName(self.tr("Sentences of the rewrite"))
+        self.setModel(model)
+        self.setRootIsDecorated(False)
+        self.setItemsExpandable(False)
+        self.setUniformRowHeights(True)  # no row is measured: 20,000 rows cost nothing to lay out
+        self.setAllColumnsShowFocus(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        header = self.header()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        header.setMinimumSectionSize(8)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.size_columns()
+        keep_keys(self, LIST_KEYS)
+        self.activated.connect(self._chosen)
+        self.clicked.connect(self._chosen)
+        self.placeholder = ""
+
+    def size_columns(self, sentences: int = 0) -> None:
+        """Narrow fixed columns (no row is measured), the sentence taking the rest."""
+        metrics = self.fontMetrics()
+        pad = 10
+        digits = "0" * max(3, len(str(sentences)))
+        header = self.header()
+        header.resizeSection(Column.NUMBER, metrics.horizontalAdvance(digits) + pad)
+        header.resizeSection(Column.VERDICT, metrics.horizontalAdvance("✓") + pad)
+        header.resizeSection(Column.FLAGS, metrics.horizontalAdvance("# Aa") + pad)
+        header.resizeSection(Column.NOTE, metrics.horizontalAdvance(NOTE_MARK) + pad)
+
+    def _chosen(self, index: QModelIndex) -> None:
+        value = index.data(SentenceIndexRole)
+        if value is not None:
+            self.chosen.emit(int(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if not self.currentIndex().isValid() and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() == 0 and self.placeholder:
+            paint_placeholder(self, self.placeholder)
+
+
+class SentenceList(QWidget):
+    """The list with its filters above it: what to show, and words to look for."""
+
+    sentenceChosen = Signal(int)
+    escaped = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SentenceListModel(self)
+        self.table = SentenceTable(self.model)
+        self.show_choice = QComboBox()
+        self.show_choice.setObjectName("sentenceShow")
+        self.show_choice.setAccessibleName(self.tr("Show which sentences"))
+        looks = palette.LOOKS
+        choices = [
+            (Show.ALL, self.tr("All sentences")),
+            (Show.NOT_REVIEWED, self.tr("Not reviewed")),
+            (Show.SUPPORTED, f"{looks[Verdict.SUPPORTED].glyph} {looks[Verdict.SUPPORTED].name}"),
+            (Show.CONTRADICTED, f"{looks[Verdict.CONTRADICTED].glyph} {looks[Verdict.CONTRADICTED].name}"),
+            (Show.UNVERIFIABLE, f"{looks[Verdict.UNVERIFIABLE].glyph} {looks[Verdict.UNVERIFIABLE].name}"),
+            (Show.FLAGGED, self.tr("Flagged by the assistant")),
+            (Show.WITH_NOTE, self.tr("With a note")),
+            (Show.BOILERPLATE, self.tr("Boilerplate")),
+        ]
+        for show, text in choices:
+            self.show_choice.addItem(text, show.value)
+        keep_keys(self.show_choice, LIST_KEYS)
+        self.words = _WordsEdit()
+        keep_keys(self.words, (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter))
+        self.words.setObjectName("sentenceWords")
+        self.words.setAccessibleName(self.tr("Filter the sentences by words"))
+        self.words.setPlaceholderText(self.tr("Filter by words"))
+        self.words.setClearButtonEnabled(True)
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        row.addWidget(self.show_choice, 1)
+        row.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
+        layout.addLayout(row)
+        layout.addWidget(self.words)
+        layout.addWidget(self.table, 1)
+        self.show_choice.currentIndexChanged.connect(self._filter_changed)
+        self.words.textChanged.connect(self._filter_changed)
+        self.words.down.connect(lambda: self.table.setFocus(Qt.FocusReason.TabFocusReason))
+        self.words.escaped.connect(self.escaped)
+        self.table.chosen.connect(self.sentenceChosen)
+        self.table.escaped.connect(self.escaped)
+        self.model.modelReset.connect(self._show_count)
+        self.model.rowsInserted.connect(self._show_count)
+        self.model.rowsRemoved.connect(self._show_count)
+        self.model.dataChanged.connect(self._show_count)
+        self.setTabOrder(self.show_choice, self.words)
+        self.setTabOrder(self.words, self.table)
+        self._show_count()
+
+    # ----------------------------------------------------------------- what the window tells it
+    def show_article(self, article: OpenArticle | None) -> None:
+        self.model.show_article(article)
+        self.table.size_columns(len(article.rewrite.sentences) if article else 0)
+        self._show_count()
+
+    def set_current(self, index: int | None) -> None:
+        """Select the current sentence's row (without making anything current)."""
+        self.model.set_current(index)
+        row = self.model.row_of(index) if index is not None else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        model_index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            model_index,
+            self.table.selectionModel().SelectionFlag.ClearAndSelect
+            | self.table.selectionModel().SelectionFlag.Rows,
+        )
+        self.table.scrollTo(model_index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def sentence_changed(self, index: int) -> None:
+        self.model.sentence_changed(index)
+
+    def refresh(self) -> None:
+        """Everything may have changed (verdicts reloaded, the assistant's flags arrived)."""
+        self.model.refilter()
+        self.set_current(self.model.current)
+
+    def choose(self, show: Show, words: str = "") -> None:
+        self.show_choice.setCurrentIndex(self.show_choice.findData(show.value))
+        self.words.setText(words)
+
+    def focus_list(self) -> None:
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_words(self) -> None:
+        self.words.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.words.selectAll()
+
+    def _filter_changed(self) -> None:
+        show = Show(self.show_choice.currentData())  # Qt hands the value back as a plain str
+        self.model.set_filter(SentenceFilter(show, self.words.text()))
+        self.set_current(self.model.current)
+
+    def _show_count(self, *_: object) -> None:
+        model, article = self.model, self.model.article
+        total = len(article.rewrite.sentences) if article else 0
+        shown = model.passing()
+        everything = model.filter == SentenceFilter()
+        self.count.setText(
+            self.tr("%d sentences") % total if everything else self.tr("%d of %d") % (shown, total)
+        )
+        if article is None:
+            self.table.placeholder = self.tr("No rewrite is open.")
+        elif model.filter.show is Show.FLAGGED and article.assessment is None:
+            self.table.placeholder = self.tr("The evidence assistant is still reading this rewrite…")
+        else:
+            self.table.placeholder = self.tr("No sentence matches.")
+        self.table.viewport().update()
+
+
+class _WordsEdit(QLineEdit):
+    """The words field: Down or Enter goes into the list, Esc back to the rewrite."""
+
+    down = Signal()
+    escaped = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escaped.emit()
+        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.down.emit()
+        elif event.key() != Qt.Key.Key_Up:
+            super().keyPressEvent(event)
