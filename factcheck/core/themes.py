@@ -55,6 +55,8 @@ class Colours:
     highlight: str
     """Selected text and list rows."""
     highlighted_text: str
+    highlight_inactive: str
+    """Selected rows and text while their list or pane does not have the keyboard."""
     muted: str
     """Captions, hints and details, on the window or a pane."""
     verdicts: Mapping[Verdict, VerdictColours]
@@ -110,6 +112,7 @@ LIGHT = Colours(
     mid="#A8A8A8",
     highlight="#1F5FAF",
     highlighted_text="#FFFFFF",
+    highlight_inactive="#D5DCE5",
     muted="#55606B",
     verdicts=_verdicts(
         VerdictColours(solid="#0072B2", on_solid="#FFFFFF", tint="#B8D8E9"),
@@ -146,8 +149,9 @@ DARK = Colours(
     text="#E6E6E6",
     button="#35373B",
     mid="#5E6066",
-    highlight="#3A6DB0",
-    highlighted_text="#FFFFFF",
+    highlight="#8AB8F0",
+    highlighted_text="#101418",
+    highlight_inactive="#3A3F47",
     muted="#A9B2BB",
     verdicts=_verdicts(
         VerdictColours(solid="#56B4E9", on_solid="#101418", tint="#1D3B55"),
@@ -186,6 +190,7 @@ HIGH_CONTRAST = Colours(
     mid="#D0D0D0",
     highlight="#FFFF00",
     highlighted_text="#000000",
+    highlight_inactive="#404040",
     muted="#E6E6E6",
     verdicts=_verdicts(
         VerdictColours(solid="#6CC6FF", on_solid="#000000", tint="#003660"),

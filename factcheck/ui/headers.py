@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
+from factcheck.ui import palette
 
 
 class PaneHeader(QWidget):
@@ -40,6 +41,10 @@ class PaneHeader(QWidget):
         layout.addWidget(self.kind)
         layout.addWidget(self.title)
         layout.addLayout(details_row)
+
+    def show_focus(self, focused: bool) -> None:
+        """The pane below has the keyboard: say so in its name, in the focus colour."""
+        self.kind.setStyleSheet(f"color: {palette.FOCUS.name()};" if focused else "")
 
     def show_article(self, article: Article | None, details: str = "") -> None:
         self.title.set_full_text(article.title if article else "")

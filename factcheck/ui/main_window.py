@@ -8,8 +8,8 @@ import sqlite3
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont
+from PySide6.QtCore import QByteArray, QEvent, QRectF, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -31,11 +31,10 @@ from factcheck.core.themes import Theme
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.project import describe
 from factcheck.store.session import OpenArticle, ReviewSession
-from factcheck.ui import dialogs, team_files
+from factcheck.ui import palette
 from factcheck.ui.actions import Actions, build_actions, build_menus, show_every_key
 from factcheck.ui.find_bar import FindBar, Pane
 from factcheck.ui.finder import Finder
-from factcheck.ui.go_to import GoToSentence
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
 from factcheck.ui.omissions import OmissionsList
 from factcheck.ui.review import ReviewController
@@ -48,7 +47,10 @@ from factcheck.ui.themes import ThemeSwitcher
 from factcheck.ui.verdict_panel import VerdictPanel
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from factcheck.ui.audit_window import AuditWindow
+    from factcheck.ui.go_to import GoToSentence
 
 PREFERRED_SIZE = (1440, 900)
 """The first size on a screen with room for it; a smaller screen gets the window maximized."""
@@ -87,8 +89,8 @@ class MainWindow(QMainWindow):
         self.sentence_list = SentenceList()
         self.omissions = OmissionsList()
 
-        self.rewrite_frame = _pane(self.rewrite_header, self.rewrite_view)
-        self.source_frame = _pane(self.source_header, self.source_view)
+        self.rewrite_frame = PaneFrame(self.rewrite_header, self.rewrite_view)
+        self.source_frame = PaneFrame(self.source_header, self.source_view)
         self.panes = QSplitter(Qt.Orientation.Horizontal)
         self.panes.setObjectName("panes")
         self.panes.addWidget(self.rewrite_frame)
@@ -228,15 +230,15 @@ class MainWindow(QMainWindow):
         a.reviewer.triggered.connect(self.ask_reviewer)
         a.audit.triggered.connect(self.open_audit)
         a.quit.triggered.connect(self.close)
-        a.import_articles.triggered.connect(lambda: dialogs.ask_import(self))
-        a.import_demo.triggered.connect(lambda: dialogs.import_demo(self))
-        a.export_verdicts.triggered.connect(lambda: dialogs.ask_export(self))
-        a.merge_files.triggered.connect(lambda: team_files.ask_merge(self))
+        a.import_articles.triggered.connect(lambda: _files().ask_import(self))
+        a.import_demo.triggered.connect(lambda: _files().import_demo(self))
+        a.export_verdicts.triggered.connect(lambda: _files().ask_export(self))
+        a.merge_files.triggered.connect(lambda: _team_files().ask_merge(self))
         a.export_audit_report.triggered.connect(self.ask_audit_report)
-        a.open_project.triggered.connect(lambda: dialogs.choose_project(self, new=False))
-        a.new_project.triggered.connect(lambda: dialogs.choose_project(self, new=True))
-        a.shortcuts.triggered.connect(lambda: dialogs.show_shortcuts(self))
-        a.about.triggered.connect(lambda: dialogs.show_about(self))
+        a.open_project.triggered.connect(lambda: _files().choose_project(self, new=False))
+        a.new_project.triggered.connect(lambda: _files().choose_project(self, new=True))
+        a.shortcuts.triggered.connect(lambda: _files().show_shortcuts(self))
+        a.about.triggered.connect(lambda: _files().show_about(self))
         self.sidebar.articleChosen.connect(self.open_article)
         self.sidebar.escaped.connect(self.focus_rewrite)
         self.panel.escaped.connect(self.focus_rewrite)
@@ -245,7 +247,7 @@ class MainWindow(QMainWindow):
         self.sentence_list.escaped.connect(self.focus_rewrite)
         self.omissions.escaped.connect(self.focus_rewrite)
         review.articleOpened.connect(self._article_opened)
-        review.currentChanged.connect(self.sentence_list.set_current)
+        review.currentChanged.connect(self.sentence_list.follow)
         review.sentenceChanged.connect(self.sentence_list.sentence_changed)
         review.verdictsReloaded.connect(self.sentence_list.refresh)
         review.assessed.connect(self._assessed)
@@ -354,23 +356,16 @@ class MainWindow(QMainWindow):
         self.find_bar.open(pane)
 
     def _focus_moved(self, old: QWidget | None, new: QWidget | None) -> None:
-        for frame, header, view in (
-            (self.rewrite_frame, self.rewrite_header, self.rewrite_view),
-            (self.source_frame, self.source_header, self.source_view),
-        ):
-            focused = new is view
-            if frame.property("focused") != focused:
-                for widget in (frame, header.kind):
-                    widget.setProperty("focused", focused)
-                    widget.style().unpolish(widget)
-                    widget.style().polish(widget)
-                    widget.update()
+        for frame, view in ((self.rewrite_frame, self.rewrite_view), (self.source_frame, self.source_view)):
+            frame.set_focused(new is view)
 
     def ask_sentence(self) -> GoToSentence | None:
         """Ctrl+G: ask for a sentence number (window-modal, without blocking the loop)."""
         article = self.review.article
         if article is None or not article.rewrite.sentences:
             return None
+        from factcheck.ui.go_to import GoToSentence
+
         current = self.rewrite_view.current
         dialog = GoToSentence(len(article.rewrite.sentences), None if current is None else current + 1, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -435,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def _assessed(self, article: OpenArticle) -> None:
         self.omissions.show_omissions(article.source, article.assessment)
-        self.sentence_list.refresh()
+        self.sentence_list.hints_arrived()
 
     def show_in_source(self, start: int, end: int) -> None:
         """Select a passage of the source (ready to attach with E) and bring it into view."""
@@ -498,9 +493,9 @@ class MainWindow(QMainWindow):
         return self.audit
 
     def ask_audit_report(self) -> None:
-        chosen = team_files.ask_report(self, self.settings)
+        chosen = _team_files().ask_report(self, self.settings)
         if chosen is not None:
-            team_files.export_report(self, *chosen)
+            _team_files().export_report(self, *chosen)
 
     def switch_session(self, session: ReviewSession) -> None:
         """Work on another project file from now on."""
@@ -584,22 +579,60 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _files() -> ModuleType:
+    """The file commands and dialogs, loaded when first asked for: not on the way to the
+    first frame (they and what they import took a tenth of the start-up)."""
+    from factcheck.ui import dialogs
+
+    return dialogs
+
+
+def _team_files() -> ModuleType:
+    from factcheck.ui import team_files
+
+    return team_files
+
+
 def default_text_size() -> float:
     """The text panes read a little larger than the interface around them."""
     return QFont().pointSizeF() + 1.5
 
 
-def _pane(header: PaneHeader, view: QWidget) -> QFrame:
-    """A pane under its header, in a frame whose border lights up while the pane has the keyboard."""
-    frame = QFrame()
-    frame.setObjectName("paneFrame")
-    frame.setProperty("focused", False)
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(header)
-    layout.addWidget(view, 1)
-    return frame
+class PaneFrame(QFrame):
+    """A pane under its header, framed in the focus colour while the pane has the keyboard.
+
+    The frame paints itself: restyling it through the style sheet would hand its children a
+    new palette, and the text pane would lay out its whole article again at every move."""
+
+    def __init__(self, header: PaneHeader, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("paneFrame")
+        self.header = header
+        self.focused = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(_RING, _RING, _RING, _RING)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(view, 1)
+
+    def set_focused(self, focused: bool) -> None:
+        if focused != self.focused:
+            self.focused = focused
+            self.header.show_focus(focused)
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        colour = palette.FOCUS if self.focused else self.palette().window().color()
+        painter.setPen(QPen(colour, _RING))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = _RING / 2
+        painter.drawRect(QRectF(self.rect()).adjusted(half, half, -half, -half))
+        painter.end()
+
+
+_RING = 2
+"""The width of the focus frame around a pane."""
 
 
 def _column(*widgets: QWidget, stretch: int = -1) -> QWidget:

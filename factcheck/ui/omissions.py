@@ -42,8 +42,10 @@ class OmissionsList(QWidget):
         self.list = _List()
         self.list.setObjectName("omissions")
         self.list.setAccessibleName(self.tr("What the rewrite leaves out"))
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
+        # One line per sentence (its whole text in the tooltip, and in the source on Enter):
+        # rows of one height are placed by arithmetic, so thousands cost nothing to lay out.
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAlternatingRowColors(True)
         self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.list.setToolTip(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTreeView,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -62,6 +62,7 @@ _ROLES = frozenset(
         SentenceIndexRole,
     }
 )
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _CENTRED = Qt.AlignmentFlag.AlignCenter
 _NUMBER_ALIGNMENT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -119,6 +120,11 @@ class SentenceListModel(QAbstractTableModel):
             self._kept = None if passes else index
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
+    def flags_changed(self) -> None:
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.FLAGS), self.index(last, Column.FLAGS))
+
     def row_of(self, index: int) -> int | None:
         row = bisect_left(self._rows, index)
         return row if row < len(self._rows) and self._rows[row] == index else None
@@ -155,9 +161,7 @@ class SentenceListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(Column)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
@@ -264,9 +268,10 @@ class SentenceListModel(QAbstractTableModel):
         return None
 
 
-class SentenceTable(QTreeView):
-    """The rows; Up/Down/Home/End move in the list while it has the focus, Enter or a click
-    makes the sentence current, Esc goes back to the rewrite."""
+class SentenceTable(QTableView):
+    """The rows; Up/Down/Home/End/PgUp/PgDown move in the list while it has the focus, Enter or
+    a click makes the sentence current, Esc goes back to the rewrite. A table view, not a tree:
+    with one fixed row height it places 20,000 rows by arithmetic, without laying any out."""
 
     chosen = Signal(int)
     escaped = Signal()
@@ -276,35 +281,52 @@ class SentenceTable(QTreeView):
         self.setObjectName("sentenceList")
         self.setAccessibleName(self.tr("Sentences of the rewrite"))
         self.setModel(model)
-        self.setRootIsDecorated(False)
-        self.setItemsExpandable(False)
-        self.setUniformRowHeights(True)  # no row is measured: 20,000 rows cost nothing to lay out
-        self.setAllColumnsShowFocus(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setCornerButtonEnabled(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list, as it leaves every other one
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
         header.setMinimumSectionSize(8)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(Column.TEXT, QHeaderView.ResizeMode.Stretch)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.size_columns()
         keep_keys(self, LIST_KEYS)
         self.activated.connect(self._chosen)
         self.clicked.connect(self._chosen)
         self.placeholder = ""
 
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """A list moves by rows: Home and End go to the first and last sentence, and Left and
+        Right stay where they are."""
+        Move = QAbstractItemView.CursorAction
+        rows = self.model().rowCount()
+        if action in (Move.MoveHome, Move.MoveEnd) and rows:
+            return self.model().index(0 if action == Move.MoveHome else rows - 1, Column.TEXT)
+        if action in (Move.MoveLeft, Move.MoveRight):
+            return self.currentIndex()
+        return super().moveCursor(action, modifiers)
+
     def size_columns(self, sentences: int = 0) -> None:
         """Narrow fixed columns (no row is measured), the sentence taking the rest."""
         metrics = self.fontMetrics()
         pad = 10
         digits = "0" * max(3, len(str(sentences)))
-        header = self.header()
+        header = self.horizontalHeader()
         header.resizeSection(Column.NUMBER, metrics.horizontalAdvance(digits) + pad)
         header.resizeSection(Column.VERDICT, metrics.horizontalAdvance("✓") + pad)
         header.resizeSection(Column.FLAGS, metrics.horizontalAdvance("# Aa") + pad)
@@ -340,6 +362,12 @@ class SentenceList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._pending_current: int | None = None
+        self._pending_changes: set[int] = set()
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(0)
+        self._follow.timeout.connect(self._catch_up)
         self.model = SentenceListModel(self)
         self.table = SentenceTable(self.model)
         self.show_choice = QComboBox()
@@ -390,36 +418,66 @@ class SentenceList(QWidget):
         self.model.dataChanged.connect(self._show_count)
         self.setTabOrder(self.show_choice, self.words)
         self.setTabOrder(self.words, self.table)
-        self._show_count()
+        self.table.placeholder = self.tr("No rewrite is open.")
 
     # ----------------------------------------------------------------- what the window tells it
     def show_article(self, article: OpenArticle | None) -> None:
+        self._pending_current, self._pending_changes = None, set()
+        self._follow.stop()
         self.model.show_article(article)
         self.table.size_columns(len(article.rewrite.sentences) if article else 0)
         self._show_count()
 
+    def follow(self, index: int | None) -> None:
+        """The current sentence is now `index`: select its row a moment later."""
+        self._pending_current = index
+        self._follow.start()
+
+    def sentence_changed(self, index: int) -> None:
+        """A sentence's verdict, note or scope changed: show it a moment later."""
+        self._pending_changes.add(index)
+        self._follow.start()
+
+    def pending(self) -> bool:
+        return self._follow.isActive()
+
+    def _catch_up(self) -> None:
+        """Show what changed since the last turn of the event loop, all at once: the list is
+        painted after the rewrite pane has shown the decision, not before it (a mark must not
+        wait for a second view to paint), and a run of keys updates it once."""
+        changes, self._pending_changes = self._pending_changes, set()
+        for index in sorted(changes):
+            self.model.sentence_changed(index)
+        self.set_current(self._pending_current)
+
     def set_current(self, index: int | None) -> None:
-        """Select the current sentence's row (without making anything current)."""
+        """Select the current sentence's row now (without making anything current)."""
+        self._pending_current = index
         self.model.set_current(index)
         row = self.model.row_of(index) if index is not None else None
         if row is None:
             self.table.clearSelection()
             return
         model_index = self.model.index(row, 0)
-        self.table.selectionModel().setCurrentIndex(
-            model_index,
-            self.table.selectionModel().SelectionFlag.ClearAndSelect
-            | self.table.selectionModel().SelectionFlag.Rows,
-        )
-        self.table.scrollTo(model_index, QAbstractItemView.ScrollHint.EnsureVisible)
-
-    def sentence_changed(self, index: int) -> None:
-        self.model.sentence_changed(index)
+        # Centred first when out of view: the list then scrolls once in half a page of marking,
+        # not at every sentence (each scroll repaints the whole list); selecting it after that
+        # finds it in view and scrolls no more.
+        if not self.table.viewport().rect().contains(self.table.visualRect(model_index)):
+            self.table.scrollTo(model_index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        flags = self.table.selectionModel().SelectionFlag
+        self.table.selectionModel().setCurrentIndex(model_index, flags.ClearAndSelect | flags.Rows)
 
     def refresh(self) -> None:
-        """Everything may have changed (verdicts reloaded, the assistant's flags arrived)."""
-        self.model.refilter()
-        self.set_current(self.model.current)
+        """Every verdict may have changed (they were read again)."""
+        self._relist(self.model.filter)
+
+    def hints_arrived(self) -> None:
+        """The assistant's flags are here: only the flagged filter lists anything new."""
+        if self.model.filter.show is Show.FLAGGED:
+            self.refresh()
+        else:
+            self.model.flags_changed()
+        self._show_count()
 
     def choose(self, show: Show, words: str = "") -> None:
         self.show_choice.setCurrentIndex(self.show_choice.findData(show.value))
@@ -434,8 +492,14 @@ class SentenceList(QWidget):
 
     def _filter_changed(self) -> None:
         show = Show(self.show_choice.currentData())  # Qt hands the value back as a plain str
-        self.model.set_filter(SentenceFilter(show, self.words.text()))
-        self.set_current(self.model.current)
+        self._relist(SentenceFilter(show, self.words.text()))
+
+    def _relist(self, sentence_filter: SentenceFilter) -> None:
+        """List anew: whatever was waiting to be shown is in the new list already."""
+        self._follow.stop()
+        self._pending_changes = set()
+        self.model.set_filter(sentence_filter)
+        self.set_current(self._pending_current)
 
     def _show_count(self, *_: object) -> None:
         model, article = self.model, self.model.article
@@ -446,12 +510,15 @@ class SentenceList(QWidget):
             self.tr("%d sentences") % total if everything else self.tr("%d of %d") % (shown, total)
         )
         if article is None:
-            self.table.placeholder = self.tr("No rewrite is open.")
+            placeholder = self.tr("No rewrite is open.")
         elif model.filter.show is Show.FLAGGED and article.assessment is None:
-            self.table.placeholder = self.tr("The evidence assistant is still reading this rewrite…")
+            placeholder = self.tr("The evidence assistant is still reading this rewrite…")
         else:
-            self.table.placeholder = self.tr("No sentence matches.")
-        self.table.viewport().update()
+            placeholder = self.tr("No sentence matches.")
+        if placeholder != self.table.placeholder:
+            self.table.placeholder = placeholder
+            if not model.rowCount():
+                self.table.viewport().update()
 
 
 class _WordsEdit(QLineEdit):

@@ -13,7 +13,14 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont, QPainter, QPaintEvent
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from factcheck.core.document import Role
 from factcheck.store.articles import ArticleSummary
@@ -266,7 +273,7 @@ class Sidebar(QTreeView):
             )
 
 
-def paint_placeholder(view: QTreeView, text: str) -> None:
+def paint_placeholder(view: QAbstractItemView, text: str) -> None:
     """A hint in the middle of an empty list, in the theme's muted colour."""
     painter = QPainter(view.viewport())
     painter.setPen(palette.MUTED)

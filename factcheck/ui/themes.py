@@ -51,6 +51,9 @@ def qt_palette(c: Colours) -> QPalette:
     p.setColor(roles.Midlight, window.lighter(125 if c.dark else 108))
     p.setColor(roles.Dark, window.darker(160 if c.dark else 150))
     p.setColor(roles.Shadow, QColor("#000000"))
+    inactive = QPalette.ColorGroup.Inactive
+    p.setColor(inactive, roles.Highlight, QColor(c.highlight_inactive))
+    p.setColor(inactive, roles.HighlightedText, QColor(c.text))
     disabled = QPalette.ColorGroup.Disabled
     muted = QColor(c.muted)
     for role in (roles.WindowText, roles.Text, roles.ButtonText):

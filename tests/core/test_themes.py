@@ -14,6 +14,7 @@ def text_pairs(c: Colours) -> list[tuple[str, str, str]]:
         ("text on a button", c.window_text, c.button),
         ("text on alternate rows", c.text, c.alternate_base),
         ("selected text", c.highlighted_text, c.highlight),
+        ("selected text without the keyboard", c.text, c.highlight_inactive),
         ("captions and hints on the window", c.muted, c.window),
         ("captions and hints on a pane", c.muted, c.base),
         ("the current sentence", c.text, c.current_fill),
@@ -63,6 +64,7 @@ def graphic_pairs(c: Colours) -> list[tuple[str, str, str]]:
         ("a difference on a pane", c.diff, c.base),
         ("the focus ring", c.focus, c.base),
         ("the focus ring on the window", c.focus, c.window),
+        ("a selection with the keyboard against one without", c.highlight, c.highlight_inactive),
         ("progress on the list", c.progress, c.base),
         ("finished progress on the list", c.progress_done, c.base),
     ]

@@ -23,7 +23,7 @@ def focus(window: MainWindow):
 
 def test_f6_goes_round_the_panes_and_the_pane_with_the_keys_is_framed(window: MainWindow) -> None:
     assert focus(window) is window.rewrite_view
-    assert window.rewrite_frame.property("focused") is True
+    assert window.rewrite_frame.focused
     expected = [
         window.source_view,
         window.panel.note,
@@ -34,17 +34,17 @@ def test_f6_goes_round_the_panes_and_the_pane_with_the_keys_is_framed(window: Ma
     for widget in expected:
         press(window, "F6")
         assert focus(window) is widget
-    assert window.rewrite_frame.property("focused") is True
-    assert window.source_frame.property("focused") is False
+    assert window.rewrite_frame.focused
+    assert not window.source_frame.focused
     for widget in reversed(expected[:-1]):
         press(window, "Shift+F6")
         assert focus(window) is widget
     press(window, "Shift+F6")
     assert focus(window) is window.rewrite_view
     press(window, "F6")
-    assert window.source_frame.property("focused") is True
-    assert window.source_header.kind.property("focused") is True
-    assert window.rewrite_frame.property("focused") is False
+    assert window.source_frame.focused
+    assert window.source_header.kind.styleSheet()
+    assert not window.rewrite_frame.focused
 
 
 def test_f6_skips_a_panel_that_is_closed(window: MainWindow) -> None:

@@ -115,7 +115,12 @@ def rows(window: MainWindow) -> list[int]:
     return [model.sentence_index(r) for r in range(model.rowCount())]
 
 
-def test_filters_by_verdict_and_the_current_row_stays_while_current(window: MainWindow) -> None:
+def caught_up(window: MainWindow, qtbot) -> None:
+    """The list follows a moment after the rewrite has shown a decision."""
+    qtbot.waitUntil(lambda: not window.sentence_list.pending())
+
+
+def test_filters_by_verdict_and_the_current_row_stays_while_current(window: MainWindow, qtbot) -> None:
     article = window.review.article
     count = len(article.rewrite.sentences)
     listing = window.sentence_list
@@ -123,12 +128,15 @@ def test_filters_by_verdict_and_the_current_row_stays_while_current(window: Main
     listing.choose(Show.NOT_REVIEWED)
     assert rows(window) == list(range(count))
     press(window, "2")  # contradicted; marking moves on to sentence 2
+    caught_up(window, qtbot)
     assert rows(window) == list(range(1, count))  # sentence 1 left the list once no longer current
     assert listing.count.text() == f"{count - 1} of {count}"
     window.actions.advance.setChecked(False)
     press(window, "1")  # sentence 2 marked but still current: it stays listed
+    caught_up(window, qtbot)
     assert 1 in rows(window) and listing.count.text() == f"{count - 2} of {count}"
     press(window, "J")
+    caught_up(window, qtbot)
     assert 1 not in rows(window)
     listing.choose(Show.CONTRADICTED)
     assert rows(window) == [0]
@@ -138,7 +146,7 @@ def test_filters_by_verdict_and_the_current_row_stays_while_current(window: Main
     assert rows(window) and all("european" in article.rewrite.sentences[i].text.lower() for i in rows(window))
 
 
-def test_enter_in_the_list_makes_a_sentence_current_and_esc_goes_back(window: MainWindow) -> None:
+def test_enter_in_the_list_makes_a_sentence_current_and_esc_goes_back(window: MainWindow, qtbot) -> None:
     press(window, "Ctrl+L")
     assert QApplication.focusWidget() is window.sentence_list.table
     press(window, "Down", "Down", "Down", "Return")
@@ -147,6 +155,7 @@ def test_enter_in_the_list_makes_a_sentence_current_and_esc_goes_back(window: Ma
     press(window, "1")  # the verdict keys work from the list too
     article = window.review.article
     assert article.state(article.rewrite.sentences[3]).label is Verdict.SUPPORTED
+    caught_up(window, qtbot)
     selected = window.sentence_list.table.selectionModel().selectedRows()
     assert [window.sentence_list.model.sentence_index(i.row()) for i in selected] == [4]  # follows
     press(window, "Escape")
