@@ -89,6 +89,9 @@ class Colours:
     progress_done: str
     focus: str
     """The ring around the pane that has the keyboard."""
+    outlined: bool = False
+    """Fields, lists and buttons get a border in `mid` (high contrast: the platform's bevels,
+    drawn from the window colour, vanish on black)."""
 
 
 def _verdicts(supported: VerdictColours, contradicted: VerdictColours, unverifiable: VerdictColours):
@@ -216,6 +219,7 @@ HIGH_CONTRAST = Colours(
     progress="#6CC6FF",
     progress_done="#8CFF8C",
     focus="#FFFF00",
+    outlined=True,
 )
 
 THEMES: Mapping[Theme, Colours] = MappingProxyType(

@@ -294,11 +294,15 @@ class ArticleView(QPlainTextEdit):
             return False
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.positions.to_qt(start))
-        selection = self.textCursor()
+        caret = self.textCursor()
         self.setTextCursor(cursor)
         self.centerCursor()
-        if selection.hasSelection():
-            self.setTextCursor(selection)
+        # The reader's caret and selection stay where they were, off screen if need be
+        # (putting them back would scroll back to them).
+        bar = self.verticalScrollBar()
+        centred = bar.value()
+        self.setTextCursor(caret)
+        bar.setValue(centred)
         return True
 
     def update_spans(self, spans: Sequence[Span | None]) -> None:

@@ -89,7 +89,7 @@ class SentenceDetailView(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(titled(self.tr("Evidence in the source"), self.source))
         splitter.addWidget(titled(self.tr("History of this sentence"), self.history))
-        splitter.setSizes([460, 420, 520])
+        splitter.setSizes([330, 330, 340])  # in proportion, whatever the window's width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

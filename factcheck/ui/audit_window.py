@@ -167,22 +167,22 @@ class AuditWindow(QMainWindow):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
+        # Two rows, so that every filter stays on screen in a window 1024 pixels wide.
         bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.rewrite,
-            self.reviewer,
-            self.label,
-            self.since,
-            self.until,
-            self.disagreements,
-            self.open_only,
-        ):
-            row.addWidget(widget)
-        row.addWidget(self.search, 1)
-        row.addSpacing(16)
-        row.addWidget(self.blind)
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        choices, checks = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.rewrite, self.reviewer, self.label, self.since, self.until):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        for widget in (self.disagreements, self.open_only):
+            checks.addWidget(widget)
+        checks.addWidget(self.search, 1)
+        checks.addSpacing(16)
+        checks.addWidget(self.blind)
+        rows.addLayout(choices)
+        rows.addLayout(checks)
         return bar
 
     def _build_menus(self) -> None:
@@ -331,10 +331,16 @@ class AuditWindow(QMainWindow):
         self.rowsShown.emit()
 
     def _size_columns(self) -> None:
+        """Fixed widths for the short columns; the sentence stretches over what is left, so
+        that the reviewers' columns stay on screen in a small window."""
         header = self.table.horizontalHeader()
-        widths = [180, 40, 520] + [130] * len(self.model.reviewers) + [100, 130]
+        widths = [150, 40, 0] + [120] * len(self.model.reviewers) + [90, 120]
         for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+            if column == 2:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
 
     # ----------------------------------------------------------------- the selected sentence
     def selected_sentence(self) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -37,7 +37,12 @@ from factcheck.ui.jobs import Job, Progress
 if TYPE_CHECKING:
     from factcheck.ui.main_window import MainWindow
 
-PROJECT_FILTER = "factcheck projects (*.db *.factcheck *.sqlite);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("files", "factcheck projects (*.db *.factcheck *.sqlite);;All files (*)")
+"""Translated where it is used: `translated(PROJECT_FILTER)`."""
+
+
+def translated(text: str) -> str:
+    return QCoreApplication.translate("files", text)
 
 
 def start_job(
@@ -184,9 +189,13 @@ class _opened:
 def choose_project(window: MainWindow, new: bool) -> None:
     folder = str(window.session.project.path.parent) if window.session.project.path else ""
     if new:
-        name, _ = QFileDialog.getSaveFileName(window, window.tr("New project"), folder, PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            window, window.tr("New project"), folder, translated(PROJECT_FILTER)
+        )
     else:
-        name, _ = QFileDialog.getOpenFileName(window, window.tr("Open project"), folder, PROJECT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            window, window.tr("Open project"), folder, translated(PROJECT_FILTER)
+        )
     if name:
         switch_project(window, Path(name))
 

@@ -6,7 +6,7 @@ everything picked is still there to correct.
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 
 from factcheck.ui import palette
 
-_FILTER = "Articles (*.json *.jsonl *.md *.markdown *.txt);;All files (*)"
+_FILTER = QT_TRANSLATE_NOOP("files", "Articles (*.json *.jsonl *.md *.markdown *.txt);;All files (*)")
+
+
+def _filter() -> str:
+    return QCoreApplication.translate("files", _FILTER)
 
 
 class ImportDialog(QDialog):
@@ -127,13 +131,13 @@ class ImportDialog(QDialog):
                 self.rewrites.addItem(path)
 
     def _choose_source(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the source"), self._folder, _FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the source"), self._folder, _filter())
         if path:
             self.source.setText(path)
             self._folder = str(Path(path).parent)
 
     def _add_rewrites(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose rewrites"), self._folder, _FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose rewrites"), self._folder, _filter())
         if paths:
             self.add_rewrite_paths(paths)
             self._folder = str(Path(paths[0]).parent)

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFrame,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -117,7 +119,6 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
         self.tabifyDockWidget(self.sentences_dock, self.omissions_dock)
         self.sentences_dock.raise_()
-        self.resizeDocks([self.articles_dock], [270], Qt.Orientation.Horizontal)
         self.resizeDocks([self.articles_dock, self.sentences_dock], [150, 450], Qt.Orientation.Vertical)
 
         self.actions = build_actions(
@@ -177,15 +178,20 @@ class MainWindow(QMainWindow):
             button.clicked.connect(lambda _=False, act=act: act().trigger())
             buttons.append(button)
         self.empty_buttons = buttons
+        card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(card)
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addSpacing(8)
         for button in buttons:
             layout.addWidget(button)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(card, 3)
+        middle.addStretch(1)
         outer = QVBoxLayout(page)
         outer.addStretch(1)
-        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(middle)
         outer.addStretch(2)
         return page
 
@@ -539,8 +545,10 @@ class MainWindow(QMainWindow):
         s = self.settings
         restore_geometry(self, s, "window", PREFERRED_SIZE)
         state = s.value("windowState")
-        if isinstance(state, QByteArray):
-            self.restoreState(state, _STATE_VERSION)
+        if not isinstance(state, QByteArray) or not self.restoreState(state, _STATE_VERSION):
+            # A fifth of the window for the lists, within what reads well.
+            width = min(max(self.width() // 5, 240), 380)
+            self.resizeDocks([self.articles_dock], [width], Qt.Orientation.Horizontal)
         for name, splitter in self._splitters():
             saved = s.value(f"splitters/{name}")
             if isinstance(saved, QByteArray):

@@ -213,6 +213,10 @@ class RewriteView(ArticleView):
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.gutter.setGeometry(rect.left(), rect.top(), self.gutter.width_needed(), rect.height())
+        # A smaller pane (the find bar opened, a splitter moved) keeps the current sentence in view.
+        sentence = self.current_sentence()
+        if sentence is not None and event.size().height() < event.oldSize().height():
+            self.scroll_to(sentence.start, sentence.end)
 
     def _scroll_gutter(self, rect, dy: int) -> None:
         if dy:

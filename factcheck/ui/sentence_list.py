@@ -506,9 +506,12 @@ class SentenceList(QWidget):
         total = len(article.rewrite.sentences) if article else 0
         shown = model.passing()
         everything = model.filter == SentenceFilter()
-        self.count.setText(
-            self.tr("%d sentences") % total if everything else self.tr("%d of %d") % (shown, total)
-        )
+        if article is None:
+            self.count.setText("")
+        elif everything:
+            self.count.setText(self.tr("%d sentences") % total)
+        else:
+            self.count.setText(self.tr("%d of %d") % (shown, total))
         if article is None:
             placeholder = self.tr("No rewrite is open.")
         elif model.filter.show is Show.FLAGGED and article.assessment is None:

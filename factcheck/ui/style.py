@@ -11,7 +11,17 @@ from factcheck.core.themes import Colours
 
 
 def style_sheet(c: Colours) -> str:
-    return f"""
+    return _BASE.format(c=c) + (_OUTLINED.format(c=c) if c.outlined else "")
+
+
+_OUTLINED = """
+QLineEdit, QComboBox, QAbstractSpinBox, QPushButton {{ border: 1px solid {c.mid}; padding: 2px 4px; }}
+QLineEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QPushButton:focus {{ border-color: {c.focus}; }}
+"""
+"""High contrast: a border on every field and button (the platform draws them from the window
+colour, and they vanish on black). Not on the panes and lists, which stay fast to paint."""
+
+_BASE = """
 #paneHeader {{ border-bottom: 1px solid palette(mid); background: palette(window); }}
 #paneKind {{ color: {c.muted}; font-size: 8pt; font-weight: 700; letter-spacing: 1px; }}
 #paneTitle {{ font-size: 11.5pt; font-weight: 600; }}
