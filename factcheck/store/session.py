@@ -129,7 +129,7 @@ class Show(StrEnum):
     CONTRADICTED = "contradicted"
     UNVERIFIABLE = "unverifiable"
     FLAGGED = "flagged"
-    """Something in it the assistant found the source does not support."""
+    """In the review, with something the assistant found the source does not support."""
     WITH_NOTE = "with-note"
     BOILERPLATE = "boilerplate"
 
@@ -163,9 +163,9 @@ class SentenceFilter:
         state = article.state(sentence)
         if show is Show.NOT_REVIEWED:
             return state.label is None and state.in_review(sentence.boilerplate)
-        if show is Show.FLAGGED:
+        if show is Show.FLAGGED:  # boilerplate left out is not read for errors
             hints = article.hints(sentence)
-            return hints is not None and bool(hints.flags)
+            return hints is not None and bool(hints.flags) and state.in_review(sentence.boilerplate)
         if show is Show.WITH_NOTE:
             return bool(state.note.strip())
         if show is Show.BOILERPLATE:

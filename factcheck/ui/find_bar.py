@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from factcheck.ui.keys import keep_keys
+from factcheck.ui.keys import keep_combo_keys
 
 
 class Pane(StrEnum):
@@ -60,7 +60,7 @@ class FindBar(QWidget):
         self.pane.setAccessibleName(self.tr("Where to find"))
         self.pane.addItem(self.tr("in the rewrite"), Pane.REWRITE.value)
         self.pane.addItem(self.tr("in the source"), Pane.SOURCE.value)
-        keep_keys(self.pane)
+        keep_combo_keys(self.pane)
         self.count = QLabel()
         self.count.setMinimumWidth(90)
         previous = QToolButton()

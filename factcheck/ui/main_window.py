@@ -38,6 +38,7 @@ from factcheck.ui.actions import Actions, build_actions, build_menus, show_every
 from factcheck.ui.find_bar import FindBar, Pane
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
+from factcheck.ui.keys import escape_key
 from factcheck.ui.omissions import OmissionsList
 from factcheck.ui.review import ReviewController
 from factcheck.ui.rewrite_view import RewriteView
@@ -246,9 +247,9 @@ class MainWindow(QMainWindow):
         a.shortcuts.triggered.connect(lambda: _files().show_shortcuts(self))
         a.about.triggered.connect(lambda: _files().show_about(self))
         self.sidebar.articleChosen.connect(self.open_article)
-        self.sidebar.escaped.connect(self.focus_rewrite)
+        escape_key(self.sidebar).connect(self.focus_rewrite)
         self.panel.escaped.connect(self.focus_rewrite)
-        self.source_view.escaped.connect(self.focus_rewrite)
+        escape_key(self.source_view).connect(self.focus_rewrite)
         self.sentence_list.sentenceChosen.connect(review.go_to)
         self.sentence_list.escaped.connect(self.focus_rewrite)
         self.omissions.escaped.connect(self.focus_rewrite)
@@ -546,8 +547,8 @@ class MainWindow(QMainWindow):
         restore_geometry(self, s, "window", PREFERRED_SIZE)
         state = s.value("windowState")
         if not isinstance(state, QByteArray) or not self.restoreState(state, _STATE_VERSION):
-            # A fifth of the window for the lists, within what reads well.
-            width = min(max(self.width() // 5, 240), 380)
+            # A quarter of the window for the lists, within what reads well.
+            width = min(max(self.width() // 4, 240), 400)
             self.resizeDocks([self.articles_dock], [width], Qt.Orientation.Horizontal)
         for name, splitter in self._splitters():
             saved = s.value(f"splitters/{name}")

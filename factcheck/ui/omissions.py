@@ -6,26 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
-from factcheck.ui.keys import keep_keys
+from factcheck.ui.keys import escape_key, keep_keys
 
 if TYPE_CHECKING:
     from factcheck.core.assistant import Assessment
 
 SpanRole = Qt.ItemDataRole.UserRole + 1
-
-
-class _List(QListWidget):
-    escaped = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class OmissionsList(QWidget):
@@ -39,7 +28,7 @@ class OmissionsList(QWidget):
         self.caption = QLabel()
         self.caption.setObjectName("caption")
         self.caption.setWordWrap(True)
-        self.list = _List()
+        self.list = QListWidget()
         self.list.setObjectName("omissions")
         self.list.setAccessibleName(self.tr("What the rewrite leaves out"))
         # One line per sentence (its whole text in the tooltip, and in the source on Enter):
@@ -51,7 +40,7 @@ class OmissionsList(QWidget):
         self.list.setToolTip(
             self.tr("Source sentences this rewrite does not retell; Enter or a click shows one")
         )
-        self.list.escaped.connect(self.escaped)
+        escape_key(self.list).connect(self.escaped)
         keep_keys(self.list)
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)

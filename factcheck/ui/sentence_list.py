@@ -31,7 +31,7 @@ from factcheck.core.labels import Verdict
 from factcheck.store.session import OpenArticle, SentenceFilter, Show
 from factcheck.ui import palette
 from factcheck.ui.hints_box import FLAG_GLYPH
-from factcheck.ui.keys import LIST_KEYS, keep_keys
+from factcheck.ui.keys import LIST_KEYS, escape_key, keep_combo_keys, keep_keys, start_at_the_first_row
 from factcheck.ui.sidebar import paint_placeholder
 
 Index = QModelIndex | QPersistentModelIndex
@@ -241,7 +241,8 @@ class SentenceListModel(QAbstractTableModel):
     def _flags(self, sentence: Sentence, role: int):
         assert self.article is not None
         hints = self.article.hints(sentence)
-        flags = hints.flags if hints is not None else ()
+        # As in the pane: boilerplate left out of the review is not read for errors.
+        flags = hints.flags if hints is not None and self.article.in_review(sentence) else ()
         if role == Qt.ItemDataRole.DisplayRole:
             return " ".join(dict.fromkeys(FLAG_GLYPH.get(f.kind.value, "!") for f in flags))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -270,11 +271,10 @@ class SentenceListModel(QAbstractTableModel):
 
 class SentenceTable(QTableView):
     """The rows; Up/Down/Home/End/PgUp/PgDown move in the list while it has the focus, Enter or
-    a click makes the sentence current, Esc goes back to the rewrite. A table view, not a tree:
+    a click makes the sentence current. A table view, not a tree:
     with one fixed row height it places 20,000 rows by arithmetic, without laying any out."""
 
     chosen = Signal(int)
-    escaped = Signal()
 
     def __init__(self, model: SentenceListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -304,6 +304,7 @@ class SentenceTable(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.size_columns()
         keep_keys(self, LIST_KEYS)
+        start_at_the_first_row(self)
         self.activated.connect(self._chosen)
         self.clicked.connect(self._chosen)
         self.placeholder = ""
@@ -336,17 +337,6 @@ class SentenceTable(QTableView):
         value = index.data(SentenceIndexRole)
         if value is not None:
             self.chosen.emit(int(value))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event) -> None:
-        super().focusInEvent(event)
-        if not self.currentIndex().isValid() and self.model().rowCount():
-            self.setCurrentIndex(self.model().index(0, 0))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -386,7 +376,7 @@ class SentenceList(QWidget):
         ]
         for show, text in choices:
             self.show_choice.addItem(text, show.value)
-        keep_keys(self.show_choice, LIST_KEYS)
+        keep_combo_keys(self.show_choice)
         self.words = _WordsEdit()
         keep_keys(self.words, (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter))
         self.words.setObjectName("sentenceWords")
@@ -409,9 +399,9 @@ class SentenceList(QWidget):
         self.show_choice.currentIndexChanged.connect(self._filter_changed)
         self.words.textChanged.connect(self._filter_changed)
         self.words.down.connect(lambda: self.table.setFocus(Qt.FocusReason.TabFocusReason))
-        self.words.escaped.connect(self.escaped)
+        escape_key(self.words).connect(self.escaped)
         self.table.chosen.connect(self.sentenceChosen)
-        self.table.escaped.connect(self.escaped)
+        escape_key(self.table).connect(self.escaped)
         self.model.modelReset.connect(self._show_count)
         self.model.rowsInserted.connect(self._show_count)
         self.model.rowsRemoved.connect(self._show_count)
@@ -525,15 +515,12 @@ class SentenceList(QWidget):
 
 
 class _WordsEdit(QLineEdit):
-    """The words field: Down or Enter goes into the list, Esc back to the rewrite."""
+    """The words field: Down or Enter goes into the list."""
 
     down = Signal()
-    escaped = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-        elif event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.down.emit()
         elif event.key() != Qt.Key.Key_Up:
             super().keyPressEvent(event)

@@ -26,7 +26,7 @@ from factcheck.core.document import Role
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.session import rewrite_order
 from factcheck.ui import palette
-from factcheck.ui.keys import keep_keys
+from factcheck.ui.keys import keep_keys, start_at_the_first_row
 
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 """The ArticleSummary behind a row."""
@@ -222,10 +222,9 @@ class ProgressDelegate(QStyledItemDelegate):
 
 class Sidebar(QTreeView):
     """Arrow keys move in the list while it has the focus (elsewhere they move between
-    sentences); Enter opens the rewrite, Esc goes back to it."""
+    sentences); Enter opens the rewrite."""
 
     articleChosen = Signal(str)
-    escaped = Signal()
 
     def __init__(self, model: ArticleTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -244,6 +243,7 @@ class Sidebar(QTreeView):
         self.activated.connect(self._chosen)
         self.clicked.connect(self._chosen)
         keep_keys(self)
+        start_at_the_first_row(self)
 
     def _chosen(self, index: QModelIndex) -> None:
         summary: ArticleSummary | None = index.data(ArticleRole)
@@ -251,18 +251,6 @@ class Sidebar(QTreeView):
             self.articleChosen.emit(summary.id)
         elif summary is not None:
             self.setExpanded(index, not self.isExpanded(index))
-
-    def keyPressEvent(self, event) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
-
-    def focusInEvent(self, event) -> None:
-        super().focusInEvent(event)
-        if not self.currentIndex().isValid():  # the keys need a row to start from
-            model = self.model()
-            self.setCurrentIndex(model.index(0, 0))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -5,7 +5,7 @@ selects word by word, and a selection made with the keys or the mouse snaps to w
 passage can be attached as evidence (E) without cutting a word in two.
 """
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTextCursor
 from PySide6.QtWidgets import QWidget
 
@@ -22,10 +22,7 @@ _FORWARD = {Key.Key_Right.value, Key.Key_Down.value, Key.Key_End.value, Key.Key_
 
 
 class SourceView(ArticleView):
-    """Selectable with the mouse and the keyboard, so a passage can be attached as evidence;
-    Esc hands the keyboard back to the rewrite."""
-
-    escaped = Signal()
+    """Selectable with the mouse and the keyboard, so a passage can be attached as evidence."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,9 +79,6 @@ class SourceView(ArticleView):
         self.setTextCursor(cursor)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-            return
         super().keyPressEvent(event)
         key = event.key().value if isinstance(event.key(), Key) else int(event.key())
         extending = event.modifiers() & Mod.ShiftModifier and key in {k.value for k in CARET_KEYS}

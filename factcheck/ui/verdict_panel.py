@@ -27,7 +27,7 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import VerdictState
 from factcheck.ui import palette
 from factcheck.ui.hints_box import HintsBox
-from factcheck.ui.keys import LIST_KEYS, keep_keys
+from factcheck.ui.keys import LIST_KEYS, escape_key, keep_keys, start_at_the_first_row
 
 NOTE_PAUSE_MS = 800
 """A note is saved this long after the reviewer stops typing (and at once when they leave it)."""
@@ -126,7 +126,7 @@ class VerdictPanel(QFrame):
         self.evidence.itemClicked.connect(lambda item: self.evidenceShown.emit(self.evidence.row(item)))
         self.evidence.shown.connect(self.evidenceShown)
         self.evidence.removed.connect(self.evidenceRemoved)
-        self.evidence.escaped.connect(self.escaped)
+        escape_key(self.evidence).connect(self.escaped)
         self.evidence_hint = QLabel(self.tr("Select a passage in the source and press E to attach it."))
         self.evidence_hint.setObjectName("hint")
         self.evidence_hint.setWordWrap(True)
@@ -310,27 +310,20 @@ class _EvidenceList(QListWidget):
 
     shown = Signal(int)
     removed = Signal(int)
-    escaped = Signal()
 
     def __init__(self) -> None:
         super().__init__()
         keep_keys(self, (*LIST_KEYS, Qt.Key.Key_Delete, Qt.Key.Key_Backspace))
+        start_at_the_first_row(self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         row = self.currentRow()
-        if event.key() == Qt.Key.Key_Escape:
-            self.escaped.emit()
-        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
             self.removed.emit(row)
         elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
             self.shown.emit(row)
         else:
             super().keyPressEvent(event)
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        super().focusInEvent(event)
-        if self.currentRow() < 0 and self.count():
-            self.setCurrentRow(0)
 
 
 class _EvidenceRow(QWidget):

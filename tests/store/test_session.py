@@ -58,6 +58,8 @@ def test_each_filter_shows_the_sentences_it_names(session: ReviewSession) -> Non
     article.assessment = assessment_for(session.project, article.source, article.rewrite)
     flagged = shown(Show.FLAGGED)
     assert flagged and all(article.hints(sentences[i]).flags for i in flagged)
+    boilerplate_flagged = [s for s in sentences if s.boilerplate and article.hints(s).flags]
+    assert boilerplate_flagged and not set(flagged) & {s.index for s in boilerplate_flagged}
     for index in flagged:
         assert SentenceFilter(Show.FLAGGED).matches(article, sentences[index])
 

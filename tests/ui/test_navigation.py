@@ -196,3 +196,24 @@ def test_a_remembered_size_is_used_only_if_it_fits(open_window, demo_path: Path)
     second.session.project.close()
     third = open_window(demo_path)
     assert (third.width(), third.height()) == (700, 450)
+
+
+def test_tab_goes_from_the_rewrite_to_the_note_and_on_round_the_window(window: MainWindow) -> None:
+    press(window, "Tab")
+    assert focus(window) is window.panel.note
+    seen = [focus(window)]
+    for _ in range(12):
+        press(window, "Tab")
+        seen.append(focus(window))
+    for widget in (window.source_view, window.sentence_list.table, window.sidebar, window.rewrite_view):
+        assert widget in seen, widget.objectName()
+
+
+def test_alt_down_in_a_combo_box_opens_it_instead_of_changing_article(window: MainWindow, qtbot) -> None:
+    article = window.review.article.rewrite.id
+    combo = window.sentence_list.show_choice
+    combo.setFocus()
+    press(window, "Alt+Down")
+    qtbot.waitUntil(lambda: combo.view().isVisible())
+    assert window.review.article.rewrite.id == article
+    combo.hidePopup()
