@@ -129,6 +129,10 @@ class SentenceListModel(QAbstractTableModel):
         row = bisect_left(self._rows, index)
         return row if row < len(self._rows) and self._rows[row] == index else None
 
+    def first_row_from(self, index: int) -> int:
+        """The row of the first listed sentence at or after `index`."""
+        return bisect_left(self._rows, index)
+
     def sentence_index(self, row: int) -> int:
         return self._rows[row]
 
@@ -490,6 +494,10 @@ class SentenceList(QWidget):
         self._pending_changes = set()
         self.model.set_filter(sentence_filter)
         self.set_current(self._pending_current)
+        if self.model.row_of(self._pending_current or 0) is None and self.model.rowCount():
+            # The current sentence does not pass: show the matches that follow it.
+            row = min(self.model.first_row_from(self._pending_current or 0), self.model.rowCount() - 1)
+            self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _show_count(self, *_: object) -> None:
         model, article = self.model, self.model.article

@@ -179,3 +179,19 @@ def test_the_words_field_filters_as_you_type(window: MainWindow) -> None:
     assert len(rows(window)) == len(window.review.article.rewrite.sentences)
     article = window.review.article
     assert article.state(article.rewrite.sentences[0]).label is None  # Backspace erased, cleared nothing
+
+
+def test_a_filter_shows_the_matches_that_follow_the_current_sentence(window: MainWindow) -> None:
+    window.resize(700, 420)  # a short list, so that not every row is on screen
+    medbot = next(s for s in window.session.articles() if s.title.startswith("MicroPort"))
+    window.open_article(medbot.id)
+    sentences = window.review.article.rewrite.sentences
+    later = [s for s in sentences[:30] if "the" not in s.text.lower()][-1]
+    window.review.go_to(later.index)
+    window.sentence_list.set_current(later.index)
+    window.sentence_list.choose(Show.ALL, "the")
+    table, model = window.sentence_list.table, window.sentence_list.model
+    assert model.row_of(later.index) is None and model.rowCount() > 10
+    following = model.first_row_from(later.index)
+    assert table.rowAt(0) > 0  # not left at the top of the list
+    assert table.viewport().rect().intersects(table.visualRect(model.index(following, 0)))
