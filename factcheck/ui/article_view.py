@@ -297,12 +297,13 @@ class ArticleView(QPlainTextEdit):
         caret = self.textCursor()
         self.setTextCursor(cursor)
         self.centerCursor()
-        # The reader's caret and selection stay where they were, off screen if need be
-        # (putting them back would scroll back to them).
-        bar = self.verticalScrollBar()
-        centred = bar.value()
-        self.setTextCursor(caret)
-        bar.setValue(centred)
+        if caret.hasSelection() or self.hasFocus():
+            # A selection, or a caret the reader is moving, stays where it was, off screen if
+            # need be (putting it back scrolls back to it, hence the scroll once more).
+            bar = self.verticalScrollBar()
+            centred = bar.value()
+            self.setTextCursor(caret)
+            bar.setValue(centred)
         return True
 
     def update_spans(self, spans: Sequence[Span | None]) -> None:

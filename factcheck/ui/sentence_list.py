@@ -37,6 +37,9 @@ from factcheck.ui.sidebar import paint_placeholder
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
+FOLLOW_MS = 40
+"""How soon the list follows a decision or a move: one frame or two, too soon to notice."""
+
 SentenceIndexRole = Qt.ItemDataRole.UserRole + 1
 """The sentence's index in the rewrite."""
 
@@ -360,7 +363,7 @@ class SentenceList(QWidget):
         self._pending_changes: set[int] = set()
         self._follow = QTimer(self)
         self._follow.setSingleShot(True)
-        self._follow.setInterval(0)
+        self._follow.setInterval(FOLLOW_MS)
         self._follow.timeout.connect(self._catch_up)
         self.model = SentenceListModel(self)
         self.table = SentenceTable(self.model)
@@ -425,20 +428,24 @@ class SentenceList(QWidget):
     def follow(self, index: int | None) -> None:
         """The current sentence is now `index`: select its row a moment later."""
         self._pending_current = index
-        self._follow.start()
+        self._catch_up_soon()
 
     def sentence_changed(self, index: int) -> None:
         """A sentence's verdict, note or scope changed: show it a moment later."""
         self._pending_changes.add(index)
-        self._follow.start()
+        self._catch_up_soon()
+
+    def _catch_up_soon(self) -> None:
+        if not self._follow.isActive():  # not restarted: a run of keys is shown as it goes
+            self._follow.start()
 
     def pending(self) -> bool:
         return self._follow.isActive()
 
     def _catch_up(self) -> None:
-        """Show what changed since the last turn of the event loop, all at once: the list is
-        painted after the rewrite pane has shown the decision, not before it (a mark must not
-        wait for a second view to paint), and a run of keys updates it once."""
+        """Show what changed in the last moment, all at once: the list is painted after the
+        rewrite pane has shown the decision, not before it (a mark must not wait for a second
+        view to paint), and keys pressed in quick succession update it once per FOLLOW_MS."""
         changes, self._pending_changes = self._pending_changes, set()
         for index in sorted(changes):
             self.model.sentence_changed(index)

@@ -60,15 +60,21 @@ class SourceView(ArticleView):
 
     # ----------------------------------------------------------------- the caret and selecting
     def place_caret(self) -> None:
-        """Put the caret where the reviewer will want to start selecting, unless it is on
-        screen already: at the evidence or candidate on show, else at the top of the pane."""
+        """Put the caret where the reviewer will want to start selecting: at the evidence or
+        candidate on show, else where it is if that is on screen, else at the top of the pane.
+        A selection (a find match, say) is left as it is."""
         if self.article is None:
             return
         cursor = self.textCursor()
-        if cursor.hasSelection() or self.cursorRect(cursor).intersects(self.viewport().rect()):
+        if cursor.hasSelection():
             return
         visible = [span for span in (*self.evidence, self.candidate) if span and self.is_visible(*span)]
-        offset = visible[0][0] if visible else self.offset_at(QPoint(0, 0))
+        if visible:
+            offset = visible[0][0]
+        elif self.cursorRect(cursor).intersects(self.viewport().rect()):
+            return
+        else:
+            offset = self.offset_at(QPoint(0, 0))
         cursor.setPosition(self.positions.to_qt(offset))
         self.setTextCursor(cursor)
 
