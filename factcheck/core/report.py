@@ -61,10 +61,16 @@ class Disagreement:
     article_title: str
     version: int
     sentence_index: int
+    """0-based, like the CSV's `sentence_index` (kept in the JSON report for scripts)."""
     sentence_text: str
     verdicts: tuple[ReviewerVerdict, ...]
     """Every reviewer's verdict that counts, by reviewer name."""
     adjudication: FinalVerdict | None
+
+    @property
+    def sentence_number(self) -> int:
+        """The sentence's number as every view shows it to a person: 1-based."""
+        return self.sentence_index + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +247,7 @@ def _reviewer_text(stats: ReviewerStats) -> list[str]:
 def _disagreement_text(number: int, disagreement: Disagreement) -> list[str]:
     where = f"{_clean(disagreement.article_title)} (v{disagreement.version})"
     lines = [
-        f"  {number}. {where}, sentence {disagreement.sentence_index} [{disagreement.sentence_id}]",
+        f"  {number}. {where}, sentence {disagreement.sentence_number} [{disagreement.sentence_id}]",
         f"     “{_clean(disagreement.sentence_text)}”",
     ]
     for verdict in disagreement.verdicts:

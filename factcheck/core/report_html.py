@@ -247,7 +247,7 @@ def _disagreement(number: int, disagreement: Disagreement) -> list[str]:
     parts = [
         f'<section class="disagreement {"open" if final is None else "settled"}">',
         f"<h3>{number}. {_e(disagreement.article_title)} (v{disagreement.version}),"
-        f" sentence {disagreement.sentence_index}: {status}</h3>",
+        f" sentence {disagreement.sentence_number}: {status}</h3>",
         f"<blockquote>{_e(disagreement.sentence_text)}</blockquote>",
         "<table><tr><th>Reviewer</th><th>Verdict</th><th>Note</th></tr>",
     ]

@@ -1,17 +1,13 @@
 """How each verdict looks wherever it is shown: a colour *and* a glyph and a letter, readable by
-colour-blind users. The window (`ui/palette.py`) and the workbook export share these values.
-
-Blue, vermillion and grey (from Okabe & Ito's palette) were chosen by simulating deuteranomaly,
-protanomaly and tritanomaly with colorspacious: of the sets tried, they keep the largest smallest
-distance between any two verdicts (CAM02-UCS ΔE ≥ 8.6 even as light tints, ≥ 23 as solid colours).
+colour-blind users. The window (`ui/palette.py`, in every theme) and the exports (the workbook, on
+paper-white cells) share the glyphs, letters and names; the exports take the light theme's
+colours (`core/themes.py`, where the hues are chosen and every pair is checked for contrast).
 """
 
 from dataclasses import dataclass
 
 from factcheck.core.labels import Verdict
-
-TINT_STRENGTH = 0.28
-"""How much of the solid colour a tint keeps (the rest is white)."""
+from factcheck.core.themes import LIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,16 +23,13 @@ class VerdictStyle:
     """The verdict's name in English (the window translates it)."""
 
 
-def tint(colour: str, strength: float = TINT_STRENGTH) -> str:
-    """`colour` (`#rrggbb`) mixed with white, keeping `strength` of it."""
-    channels = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    return "#" + "".join(f"{round(255 * (1 - (1 - c) * strength)):02x}" for c in channels)
-
+_MARKS = {
+    Verdict.SUPPORTED: ("✓", "S", "Supported"),
+    Verdict.CONTRADICTED: ("✗", "C", "Contradicted"),
+    Verdict.UNVERIFIABLE: ("?", "U", "Unverifiable"),
+}
 
 STYLES: dict[Verdict, VerdictStyle] = {
-    Verdict.SUPPORTED: VerdictStyle("#0072b2", tint("#0072b2"), "✓", "S", "Supported"),
-    Verdict.CONTRADICTED: VerdictStyle("#d55e00", tint("#d55e00"), "✗", "C", "Contradicted"),
-    # The grey's tint is lighter than its solid colour's would be: #7a7a7a reads better as a
-    # badge, #8c8c8c's tint better behind text.
-    Verdict.UNVERIFIABLE: VerdictStyle("#7a7a7a", tint("#8c8c8c"), "?", "U", "Unverifiable"),
+    verdict: VerdictStyle(LIGHT.verdicts[verdict].solid.lower(), LIGHT.verdicts[verdict].tint.lower(), *marks)
+    for verdict, marks in _MARKS.items()
 }

@@ -6,12 +6,15 @@ saved is on disk. The window renders what comes back and holds no rules of its o
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from factcheck.core.article import Article, Sentence
+from factcheck.core.document import Role
 from factcheck.core.errors import BadInput
+from factcheck.core.find import fold
 from factcheck.core.labels import Verdict
 from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
 from factcheck.store.articles import ArticleSummary, list_articles, load_article
@@ -39,6 +42,8 @@ class OpenArticle:
     """Blind review: others' verdicts stay hidden on sentences I have not decided."""
     _counts: tuple[int, int] | None = None
     """(reviewed, to review), kept up to date by `set_state` so a mark need not recount."""
+    _folded: tuple[str, ...] | None = None
+    """Each sentence's text as the sentence list's text filter compares it, made on first use."""
 
     def visible_others(self, sentence: Sentence) -> dict[str, Verdict] | None:
         """Other reviewers' verdicts I may see on `sentence`; None while blind review hides them."""
@@ -95,16 +100,126 @@ class OpenArticle:
             i += step
         return None
 
-    def next_unreviewed(self, index: int) -> int | None:
-        """The next sentence in review without my verdict after `index`, wrapping around."""
+    def next_unreviewed(self, index: int, wrap: bool = True) -> int | None:
+        """The next sentence in review without my verdict after `index` (-1: from the first),
+        wrapping around unless told not to."""
         sentences = self.rewrite.sentences
         count = len(sentences)
-        for offset in range(1, count + 1):
+        last = count if wrap else count - 1 - index
+        for offset in range(1, last + 1):
             i = (index + offset) % count
             sentence = sentences[i]
             if self.in_review(sentence) and self.state(sentence).label is None:
                 return i
         return None
+
+    def folded_texts(self) -> tuple[str, ...]:
+        if self._folded is None:
+            self._folded = tuple(_folded(s.text) for s in self.rewrite.sentences)
+        return self._folded
+
+
+class Show(StrEnum):
+    """Which sentences the sentence list shows."""
+
+    ALL = "all"
+    NOT_REVIEWED = "not-reviewed"
+    """In the review, without my verdict: what N visits."""
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    UNVERIFIABLE = "unverifiable"
+    FLAGGED = "flagged"
+    """In the review, with something the assistant found the source does not support."""
+    WITH_NOTE = "with-note"
+    BOILERPLATE = "boilerplate"
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFilter:
+    show: Show = Show.ALL
+    text: str = ""
+    """Words the sentence contains (case, quote and dash styles ignored)."""
+
+    def matching(self, article: OpenArticle) -> list[int]:
+        """The indices of the sentences of `article` that pass, in order."""
+        needle = _folded(self.text.strip())
+        texts = article.folded_texts() if needle else ()
+        return [
+            s.index
+            for s in article.rewrite.sentences
+            if (not needle or needle in texts[s.index]) and self._shows(article, s)
+        ]
+
+    def matches(self, article: OpenArticle, sentence: Sentence) -> bool:
+        needle = _folded(self.text.strip())
+        if needle and needle not in article.folded_texts()[sentence.index]:
+            return False
+        return self._shows(article, sentence)
+
+    def _shows(self, article: OpenArticle, sentence: Sentence) -> bool:
+        show = self.show
+        if show is Show.ALL:
+            return True
+        state = article.state(sentence)
+        if show is Show.NOT_REVIEWED:
+            return state.label is None and state.in_review(sentence.boilerplate)
+        if show is Show.FLAGGED:  # boilerplate left out is not read for errors
+            hints = article.hints(sentence)
+            return hints is not None and bool(hints.flags) and state.in_review(sentence.boilerplate)
+        if show is Show.WITH_NOTE:
+            return bool(state.note.strip())
+        if show is Show.BOILERPLATE:
+            return sentence.boilerplate
+        return state.label is not None and state.label.value == show.value
+
+
+def _folded(text: str) -> str:
+    return fold(text).casefold()
+
+
+# ----------------------------------------------------------------- the order of the rewrites
+def rewrite_order(summary: ArticleSummary) -> tuple[bool, str, int]:
+    """How a source's rewrites are listed: the latest version of each first, by title."""
+    return (not summary.latest, summary.title, -summary.version)
+
+
+def rewrites_in_order(summaries: Sequence[ArticleSummary]) -> list[ArticleSummary]:
+    """Every rewrite as the article list shows them: source by source, each source's in
+    `rewrite_order`."""
+    by_source: dict[str, list[ArticleSummary]] = {}
+    for summary in summaries:
+        if summary.role is Role.REWRITE and summary.source_id is not None:
+            by_source.setdefault(summary.source_id, []).append(summary)
+    ordered: list[ArticleSummary] = []
+    for summary in summaries:
+        if summary.role is Role.SOURCE:
+            ordered += sorted(by_source.get(summary.id, ()), key=rewrite_order)
+    return ordered
+
+
+def neighbour_rewrite(
+    summaries: Sequence[ArticleSummary], current_id: str, step: int
+) -> ArticleSummary | None:
+    """The rewrite listed after (step 1) or before (step -1) `current_id`, or None at an end."""
+    ordered = rewrites_in_order(summaries)
+    ids = [s.id for s in ordered]
+    if current_id not in ids:
+        return ordered[0] if ordered else None
+    i = ids.index(current_id) + step
+    return ordered[i] if 0 <= i < len(ordered) else None
+
+
+def rewrites_to_review_after(summaries: Sequence[ArticleSummary], current_id: str) -> list[ArticleSummary]:
+    """The latest versions of the other rewrites with sentences left for me to review, in list
+    order from the one after `current_id`, wrapping around."""
+    ordered = rewrites_in_order(summaries)
+    ids = [s.id for s in ordered]
+    start = ids.index(current_id) + 1 if current_id in ids else 0
+    return [
+        s
+        for s in ordered[start:] + ordered[:start]
+        if s.id != current_id and s.latest and s.reviewed < s.to_review
+    ]
 
 
 class ReviewSession:

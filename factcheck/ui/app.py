@@ -15,7 +15,6 @@ from factcheck.store.project import open_project
 from factcheck.store.session import ReviewSession
 from factcheck.ui.collector import collect_on_the_ui_thread
 from factcheck.ui.main_window import MainWindow
-from factcheck.ui.style import STYLE
 
 
 def application() -> QApplication:
@@ -29,7 +28,6 @@ def application() -> QApplication:
     # The id the desktop entry and the AppStream metainfo use: docks and task bars match on it.
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
-    app.setStyleSheet(STYLE)
     collect_on_the_ui_thread(app)
     return app
 

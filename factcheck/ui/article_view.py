@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from factcheck.core.article import Article
 from factcheck.core.document import BlockKind, InlineSpan, InlineStyle
+from factcheck.core.words import snap_to_words, trimmed
 from factcheck.ui import palette
 from factcheck.ui.offsets import QtPositions
 
@@ -51,6 +52,8 @@ class ArticleView(QPlainTextEdit):
         self.article: Article | None = None
         self.find_matches: list[Span] = []
         """Find-bar matches, highlighted while the bar is open."""
+        self.find_current: Span | None = None
+        """The match last stepped to."""
         self.positions = QtPositions("")
         self._span_starts: list[int] = []
         self._point_size = QFont().pointSizeF() + 1.5
@@ -72,37 +75,65 @@ class ArticleView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         # One edit block: the layout is redone once, not once per format (seconds on big texts).
         cursor.beginEditBlock()
+        self._style_range(cursor, article, 0, len(article.text))
+        cursor.endEditBlock()
+
+    def _style_range(self, cursor: QTextCursor, article: Article, start: int, end: int) -> None:
+        """Apply the block, inline and greyed formats that fall within `[start, end)`."""
+
+        def merge(a: int, b: int, fmt: QTextCharFormat) -> None:
+            a, b = max(a, start), min(b, end)
+            if a < b:
+                self._merge(cursor, a, b, fmt)
+
         for block in article.blocks:
-            fmt = self._block_format(block.kind, block.level, block.boilerplate)
+            if block.end <= start or block.start >= end:
+                continue
+            fmt = self._block_format(block.kind, block.level)
             if fmt is not None:
-                self._merge(cursor, block.start, block.end, fmt)
+                merge(block.start, block.end, fmt)
             if block.text_start is not None and block.text_start > block.start:
                 marker = QTextCharFormat()
                 marker.setForeground(palette.BOILERPLATE_TEXT)
-                self._merge(cursor, block.start, block.text_start, marker)
+                merge(block.start, block.text_start, marker)
         for span in article.spans:
-            self._merge(cursor, span.start, span.end, self._span_format(span))
+            if span.end > start and span.start < end:
+                merge(span.start, span.end, self._span_format(span))
+        greyed = QTextCharFormat()
+        greyed.setForeground(palette.BOILERPLATE_TEXT)
+        greyed.setFontItalic(True)
+        for a, b in self.greyed_spans(article):
+            merge(a, b, greyed)
+
+    def greyed_spans(self, article: Article) -> list[Span]:
+        """What to show greyed as out of the review: here, the blocks marked as boilerplate."""
+        return [(b.start, b.end) for b in article.blocks if b.boilerplate]
+
+    def restyle(self, start: int, end: int) -> None:
+        """Format `[start, end)` afresh (its greyed state changed), leaving the rest as it is."""
+        if self.article is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(self.positions.to_qt(start))
+        cursor.setPosition(self.positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(QTextCharFormat())
+        self._style_range(cursor, self.article, start, end)
         cursor.endEditBlock()
 
-    def _block_format(self, kind: BlockKind, level: int, boilerplate: bool) -> QTextCharFormat | None:
+    def _block_format(self, kind: BlockKind, level: int) -> QTextCharFormat | None:
         fmt = QTextCharFormat()
-        touched = False
         if kind is BlockKind.HEADING:
             fmt.setFontWeight(QFont.Weight.Bold)
             fmt.setFontPointSize(self._point_size * _HEADING_SCALE.get(level, 1.05))
-            touched = True
         elif kind is BlockKind.QUOTE:
             fmt.setFontItalic(True)
-            fmt.setForeground(QColor("#444444"))
-            touched = True
+            fmt.setForeground(palette.QUOTE_TEXT)
         elif kind is BlockKind.CODE:
             fmt.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-            touched = True
-        if boilerplate:
-            fmt.setForeground(palette.BOILERPLATE_TEXT)
-            fmt.setFontItalic(True)
-            touched = True
-        return fmt if touched else None
+        else:
+            return None
+        return fmt
 
     def _span_format(self, span: InlineSpan) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -135,14 +166,40 @@ class ArticleView(QPlainTextEdit):
     def set_point_size(self, size: float) -> None:
         if size == self._point_size:
             return
-        value = self.verticalScrollBar().value()
         self._point_size = size
         self._apply_font()
-        if self.article is not None:
-            article = self.article
-            self.show_article(article)
-            self.verticalScrollBar().setValue(value)
+        self.show_again()
         self.zoomChanged.emit(size)
+
+    def show_again(self) -> None:
+        """Lay the article out again (a new text size or theme), keeping the reader's place:
+        what `place_to_keep` names stays in view, and a selection stays selected."""
+        if self.article is None:
+            return
+        place = self.place_to_keep()
+        cursor = self.textCursor()
+        selection = (
+            (self.positions.from_qt(cursor.anchor()), self.positions.from_qt(cursor.position()))
+            if cursor.hasSelection()
+            else None
+        )
+        self.show_article(self.article)
+        if selection is not None:
+            kept = QTextCursor(self.document())
+            kept.setPosition(self.positions.to_qt(selection[0]))
+            kept.setPosition(self.positions.to_qt(selection[1]), QTextCursor.MoveMode.KeepAnchor)
+            self.setTextCursor(kept)
+        if place is not None:
+            self.scroll_to(*place)
+
+    def place_to_keep(self) -> Span | None:
+        """What must stay in view when the article is laid out again: the text at the middle
+        of the pane."""
+        viewport = self.viewport()
+        if self.document().isEmpty() or not viewport.height():
+            return None
+        middle = self.offset_at(QPoint(viewport.width() // 2, viewport.height() // 2))
+        return middle, middle
 
     def point_size(self) -> float:
         return self._point_size
@@ -237,11 +294,16 @@ class ArticleView(QPlainTextEdit):
             return False
         cursor = QTextCursor(self.document())
         cursor.setPosition(self.positions.to_qt(start))
-        selection = self.textCursor()
+        caret = self.textCursor()
         self.setTextCursor(cursor)
         self.centerCursor()
-        if selection.hasSelection():
-            self.setTextCursor(selection)
+        if caret.hasSelection() or self.hasFocus():
+            # A selection, or a caret the reader is moving, stays where it was, off screen if
+            # need be (putting it back scrolls back to it, hence the scroll once more).
+            bar = self.verticalScrollBar()
+            centred = bar.value()
+            self.setTextCursor(caret)
+            bar.setValue(centred)
         return True
 
     def update_spans(self, spans: Sequence[Span | None]) -> None:
@@ -254,18 +316,16 @@ class ArticleView(QPlainTextEdit):
                     viewport.update(rect.adjusted(-8, -4, 8, 4).toAlignedRect())
 
     def selected_span(self) -> Span | None:
-        """The selected passage as code-point offsets, trimmed of surrounding spaces, or None."""
+        """The selected passage as code-point offsets, on whole words and trimmed of the spaces
+        around it, or None."""
         cursor = self.textCursor()
         if not cursor.hasSelection() or self.article is None:
             return None
         start = self.positions.from_qt(cursor.selectionStart())
         end = self.positions.from_qt(cursor.selectionEnd())
         text = self.article.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return (start, end) if start < end else None
+        span = trimmed(text, start, end)
+        return snap_to_words(text, *span) if span else None
 
     # ----------------------------------------------------------------- painting
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -284,6 +344,21 @@ class ArticleView(QPlainTextEdit):
 
     def paint_over(self, painter: QPainter) -> None:
         """Paint over the text (outlines); the base class paints nothing."""
+
+    def paint_find_matches(self, painter: QPainter) -> None:
+        if self.find_matches:
+            self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
+        if self.find_current is not None:
+            self.fill_spans(painter, [self.find_current], palette.FIND_CURRENT)
+
+    def set_find_matches(self, matches: list[Span], current: Span | None = None) -> None:
+        changed = self.find_matches != matches
+        before, self.find_current = self.find_current, current
+        self.find_matches = matches
+        if changed:
+            self.viewport().update()
+        else:
+            self.update_spans([before, current])
 
     def fill_spans(self, painter: QPainter, spans: Sequence[Span], colour: QColor) -> None:
         painter.setPen(Qt.PenStyle.NoPen)

@@ -1,10 +1,9 @@
 """The audit window's lower half: everything about the selected sentence, and adjudicating it."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -46,10 +45,11 @@ class SentenceDetailView(QWidget):
         self.where.setWordWrap(True)
         self.decisions = QTableWidget(0, 4)
         self.decisions.setObjectName("decisions")
+        self.decisions.setAccessibleName(self.tr("Each reviewer's decision"))
         self.decisions.setHorizontalHeaderLabels(
             [self.tr("Reviewer"), self.tr("Verdict"), self.tr("Note"), self.tr("Evidence")]
         )
-        _tidy(self.decisions, stretch=2)
+        self._decision_columns = TextColumns(self.decisions, wide=(2, 3))
         self.final = QLabel()
         self.final.setObjectName("finalVerdict")
         self.final.setWordWrap(True)
@@ -73,6 +73,7 @@ class SentenceDetailView(QWidget):
         self.source.setObjectName("auditSource")
         self.history = QTableWidget(0, 6)
         self.history.setObjectName("history")
+        self.history.setAccessibleName(self.tr("History of this sentence"))
         self.history.setHorizontalHeaderLabels(
             [
                 self.tr("When (UTC)"),
@@ -83,12 +84,12 @@ class SentenceDetailView(QWidget):
                 self.tr("How"),
             ]
         )
-        _tidy(self.history, stretch=4)
+        self._history_columns = TextColumns(self.history, wide=(3, 4))
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(titled(self.tr("Evidence in the source"), self.source))
         splitter.addWidget(titled(self.tr("History of this sentence"), self.history))
-        splitter.setSizes([460, 420, 520])
+        splitter.setSizes([330, 330, 340])  # in proportion, whatever the window's width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -119,9 +120,8 @@ class SentenceDetailView(QWidget):
         self.source.set_evidence(evidence, scroll=True)
 
     def _show_decisions(self, detail: SentenceDetail, source_text: str) -> None:
-        with _filling(self.decisions):
-            self._fill_decisions(detail, source_text)
-        self.decisions.resizeRowsToContents()
+        self._fill_decisions(detail, source_text)
+        self._decision_columns.fit()
 
     def _fill_decisions(self, detail: SentenceDetail, source_text: str) -> None:
         self.decisions.setRowCount(len(detail.reviewers))
@@ -155,9 +155,8 @@ class SentenceDetailView(QWidget):
         )
 
     def _show_history(self, events: tuple[Event, ...], source_text: str) -> None:
-        with _filling(self.history):
-            self._fill_history(events, source_text)
-        self.history.resizeRowsToContents()
+        self._fill_history(events, source_text)
+        self._history_columns.fit()
         self.history.scrollToBottom()
 
     def _fill_history(self, events: tuple[Event, ...], source_text: str) -> None:
@@ -178,7 +177,9 @@ class SentenceDetailView(QWidget):
 
 
 class AdjudicateDialog(QDialog):
-    """Choose the final verdict and give the reason; both are required."""
+    """Choose the final verdict and give the reason; both are required. 1, 2, 3 (or S, C, U)
+    choose while the reason does not have the keyboard, Alt+1/2/3 from anywhere; Ctrl+Enter
+    records it."""
 
     def __init__(self, detail: SentenceDetail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -189,28 +190,49 @@ class AdjudicateDialog(QDialog):
         self.choices = QButtonGroup(self)
         row = QHBoxLayout()
         given = {view.label for view in detail.reviewers if view.label}
+        keys = {Verdict.SUPPORTED: "1", Verdict.CONTRADICTED: "2", Verdict.UNVERIFIABLE: "3"}
         for verdict, look in palette.LOOKS.items():
-            button = QRadioButton(f"{look.glyph} {look.name}")
+            key = keys[verdict]
+            button = QRadioButton(f"&{key}  {look.glyph} {look.name}")
             button.setStyleSheet(f"color: {look.colour.name()}; font-weight: 600;")
+            tip = self.tr("%s or %s, or Alt+%s from the reason") % (key, look.letter, key)
             if verdict not in given:
-                button.setToolTip(self.tr("No reviewer gave this verdict"))
+                tip = self.tr("No reviewer gave this verdict") + " · " + tip
+            button.setToolTip(tip)
             self.choices.addButton(button)
             button.setProperty("verdict", verdict.value)
             row.addWidget(button)
+            for sequence in (key, look.letter):
+                shortcut = QShortcut(QKeySequence(sequence), self)
+                shortcut.activated.connect(lambda b=button: b.setChecked(True))
         current = detail.adjudication.label if detail.adjudication else None
         for button in self.choices.buttons():
             button.setChecked(button.property("verdict") == (current.value if current else None))
         self.reason = QPlainTextEdit(detail.adjudication.reason if detail.adjudication else "")
         self.reason.setPlaceholderText(self.tr("Why is this the final verdict? (required)"))
+        self.reason.setAccessibleName(self.tr("Reason for the final verdict"))
+        self.reason.setTabChangesFocus(True)
+        reason_label = QLabel(self.tr("&Reason:"))
+        reason_label.setBuddy(self.reason)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Record  (Ctrl+Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel  (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(sequence), self).activated.connect(self.accept)
+        keys_hint = QLabel(
+            self.tr("1, 2, 3 or S, C, U choose the verdict (Alt+1, Alt+2, Alt+3 from the reason).")
+        )
+        keys_hint.setObjectName("hint")
+        keys_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(sentence)
         layout.addLayout(row)
-        layout.addWidget(QLabel(self.tr("Reason:")))
+        layout.addWidget(keys_hint)
+        layout.addWidget(reason_label)
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.reason.textChanged.connect(self._update)
@@ -224,21 +246,28 @@ class AdjudicateDialog(QDialog):
             return None
         return Verdict(button.property("verdict")), reason
 
+    def accept(self) -> None:
+        if self.chosen() is not None:  # Ctrl+Enter with a choice or the reason missing: stay
+            super().accept()
+
     def _update(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.chosen() is not None)
 
 
 def _what(event: Event) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SentenceDetailView", text)
+
     def name(label: Verdict | None) -> str:
         return label.value if label else "—"
 
     if event.kind is DecisionKind.ADJUDICATE:
-        return f"adjudicated: {name(event.state.label)}"
+        return tr("adjudicated: %s") % name(event.state.label)
     if event.kind in (DecisionKind.MARK, DecisionKind.CHANGE, DecisionKind.CLEAR):
         return f"{name(event.previous_label)} → {name(event.state.label)}"
     if event.kind is DecisionKind.SCOPE:
-        return "taken into the review" if event.state.included else "left out of the review"
-    return f"{event.kind.value} edited"
+        return tr("taken into the review") if event.state.included else tr("left out of the review")
+    return tr("%s edited") % event.kind.value
 
 
 def _verdict_item(label: Verdict | None) -> QTableWidgetItem:
@@ -246,8 +275,7 @@ def _verdict_item(label: Verdict | None) -> QTableWidgetItem:
         return QTableWidgetItem("—")
     look = palette.LOOKS[label]
     item = QTableWidgetItem(f"{look.glyph} {look.name}")
-    item.setForeground(look.colour)
-    item.setBackground(look.tint)
+    item.setBackground(look.tint)  # under the pane's own text colour, which reads on every tint
     return item
 
 
@@ -259,28 +287,45 @@ def _when(decided_at: str) -> str:
     return stored_time(decided_at).strftime("%Y-%m-%d %H:%M:%S")
 
 
-@contextmanager
-def _filling(table: QTableWidget) -> Iterator[None]:
-    """Columns sized to their contents measure every cell again on each `setItem` (a sentence
-    with a hundred events took two seconds): fill the table first, then size the columns once."""
-    header = table.horizontalHeader()
-    modes = [header.sectionResizeMode(column) for column in range(header.count())]
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    try:
-        yield
-    finally:
-        for column, mode in enumerate(modes):
-            header.setSectionResizeMode(column, mode)
+class TextColumns(QObject):
+    """Sizes a table's columns: the short ones (names, times, verdicts) to their contents, up
+    to a cap, and the `wide` ones (notes, evidence: text that wraps) share the rest, never less
+    than a readable width, so a long quotation cannot squeeze a note down to nothing. Columns
+    are sized once per fill and on resize, never per cell (measuring a hundred events on every
+    `setItem` took two seconds)."""
 
+    def __init__(self, table: QTableWidget, wide: tuple[int, ...]) -> None:
+        super().__init__(table)
+        self.table = table
+        self.wide = wide
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        table.setWordWrap(True)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        table.viewport().installEventFilter(self)
 
-def _tidy(table: QTableWidget, stretch: int) -> None:
-    table.verticalHeader().hide()
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-    table.setWordWrap(True)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    def fit(self) -> None:
+        table, header = self.table, self.table.horizontalHeader()
+        char = table.fontMetrics().averageCharWidth()
+        cap, floor = 24 * char, 18 * char
+        used = 0
+        for column in range(header.count()):
+            if column not in self.wide:
+                width = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                header.resizeSection(column, min(width, cap))
+                used += header.sectionSize(column)
+        room = table.viewport().width() - used
+        for column in self.wide:
+            header.resizeSection(column, max(floor, room // len(self.wide)))
+        table.resizeRowsToContents()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
 
 
 def titled(title: str, widget: QWidget) -> QWidget:

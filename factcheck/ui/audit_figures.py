@@ -1,8 +1,7 @@
 """The audit window's figures: agreement between reviewers (overall, per pair, per rewrite) and
 each reviewer's statistics, with plain-language readings and warnings, never a bare NaN."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -19,7 +18,8 @@ from factcheck.store.audit import AgreementFigures
 from factcheck.ui import palette
 from factcheck.ui.audit_detail import titled
 
-_WARNING = QColor("#A04000")
+_OVERALL_READING, _PAIR_READING, _REWRITE_ALPHA, _QUICK = 3, 4, 3, 5
+"""The cell of each table that carries a row's warning (the rest of the row reads as usual)."""
 
 
 class AgreementView(QWidget):
@@ -39,12 +39,15 @@ class AgreementView(QWidget):
                 self.tr("Reading"),
             ]
         )
+        self.overall.setAccessibleName(self.tr("Agreement of all reviewers"))
+        self.pairs.setAccessibleName(self.tr("Agreement of each pair of reviewers"))
         self.pairs.itemSelectionChanged.connect(self._show_confusion)
         self.pairs.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.pairs.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.confusion_caption = QLabel()
         self.confusion_caption.setObjectName("caption")
         self.confusion = _table([])
+        self.confusion.setAccessibleName(self.tr("Confusion matrix of the selected pair"))
         self.rewrites = _table(
             [
                 self.tr("Rewrite"),
@@ -54,6 +57,7 @@ class AgreementView(QWidget):
                 self.tr("Sentences"),
             ]
         )
+        self.rewrites.setAccessibleName(self.tr("Agreement per rewrite"))
         self._pairs: tuple[PairAgreement, ...] = ()
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(titled(self.tr("All reviewers"), self.overall))
@@ -88,7 +92,8 @@ class AgreementView(QWidget):
         ]
         self.overall.setRowCount(len(rows))
         for row, (name, statistic, share) in enumerate(rows):
-            _fill(self.overall, row, [name, *_statistic_cells(statistic, share)], statistic.warning)
+            cells = [name, *_statistic_cells(statistic, share)]
+            _fill(self.overall, row, cells, statistic.warning, _OVERALL_READING)
         self._pairs = overall.pairs
         self.pairs.setRowCount(len(overall.pairs))
         for row, pair in enumerate(overall.pairs):
@@ -99,6 +104,7 @@ class AgreementView(QWidget):
                 row,
                 [f"{pair.first} · {pair.second}", kappa, percent, n, reading],
                 pair.kappa.warning,
+                _PAIR_READING,
             )
         self.rewrites.setRowCount(len(figures.rewrites))
         for row, rewrite in enumerate(figures.rewrites):
@@ -110,7 +116,7 @@ class AgreementView(QWidget):
                 _value(report.krippendorff_alpha, False),
                 f"{report.sentences:,}",
             ]
-            _fill(self.rewrites, row, cells, report.krippendorff_alpha.warning)
+            _fill(self.rewrites, row, cells, report.krippendorff_alpha.warning, _REWRITE_ALPHA)
         for table in (self.overall, self.pairs, self.rewrites):
             table.resizeRowsToContents()
         if overall.pairs:
@@ -162,6 +168,7 @@ class ReviewersView(QWidget):
             ]
         )
         self.table.setObjectName("reviewerStats")
+        self.table.setAccessibleName(self.tr("Statistics of each reviewer"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
@@ -169,7 +176,12 @@ class ReviewersView(QWidget):
         self.table.setRowCount(len(statistics))
         for row, stats in enumerate(statistics):
             mix = "  ".join(f"{palette.LOOKS[label].glyph} {count:,}" for label, count in stats.label_mix)
-            quick = "—" if stats.quick_share is None else f"{stats.quick_share:.0%}"
+            quick = (
+                "—"
+                if stats.quick_share is None
+                else self.tr("%s (%s of %s)")
+                % (f"{stats.quick_share:.0%}", f"{stats.quick:,}", f"{stats.timed:,}")
+            )
             cells = [
                 stats.reviewer,
                 f"{stats.decisions:,}",
@@ -177,15 +189,15 @@ class ReviewersView(QWidget):
                 mix,
                 "—" if stats.median_seconds is None else f"{stats.median_seconds:.1f}",
                 quick,
-                f"{stats.overturned} of {stats.adjudicated}"
+                self.tr("%d of %d") % (stats.overturned, stats.adjudicated)
                 if stats.adjudicated
                 else self.tr("none adjudicated"),
-                f"{stats.suggestions_accepted} of {stats.suggestions_seen}"
+                self.tr("%d of %d") % (stats.suggestions_accepted, stats.suggestions_seen)
                 if stats.suggestions_seen
                 else self.tr("no suggestions seen"),
-                _value(stats.with_adjudications, True),
+                _share(stats.with_adjudications),
             ]
-            _fill(self.table, row, cells, stats.rubber_stamp)
+            _fill(self.table, row, cells, stats.rubber_stamp, _QUICK)
         self.table.resizeRowsToContents()
 
 
@@ -195,6 +207,16 @@ def _value(statistic: Statistic, share: bool) -> str:
     return f"{statistic.value:.1%}" if share else f"{statistic.value:.3f}"
 
 
+def _share(statistic: Statistic) -> str:
+    """A share with the count it is a share of: "0.0% of 3", never a bare "0.0%"."""
+    if statistic.value is None:
+        return statistic.reading
+    return QCoreApplication.translate("ReviewersView", "%s of %s") % (
+        f"{statistic.value:.1%}",
+        f"{statistic.n:,}",
+    )
+
+
 def _statistic_cells(statistic: Statistic, share: bool) -> list[str]:
     reading = statistic.reading if statistic.value is not None else ""
     if statistic.warning:
@@ -202,12 +224,16 @@ def _statistic_cells(statistic: Statistic, share: bool) -> list[str]:
     return [_value(statistic, share), f"{statistic.n:,}", reading]
 
 
-def _fill(table: QTableWidget, row: int, cells: list[str], warning: str | None) -> None:
+def _fill(table: QTableWidget, row: int, cells: list[str], warning: str | None, warned: int) -> None:
+    """One row; a warning colours and marks only the `warned` cell, and every cell's tooltip
+    tells it, so that a row of small figures does not turn all orange."""
     for column, text in enumerate(cells):
+        if warning and column == warned and "⚠" not in text:
+            text = f"⚠ {text}"
         item = QTableWidgetItem(text)
-        item.setToolTip(f"{text}\n⚠ {warning}" if warning else text)
-        if warning:
-            item.setForeground(_WARNING)
+        item.setToolTip(f"{cells[column]}\n⚠ {warning}" if warning else text)
+        if warning and column == warned:
+            item.setForeground(palette.WARNING)
         table.setItem(row, column, item)
 
 

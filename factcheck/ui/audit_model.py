@@ -6,7 +6,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 
 from factcheck.core.labels import Verdict
 from factcheck.store.audit_table import Agreement, AuditRow, SortKey
@@ -18,8 +17,6 @@ PAGE = 100
 _PAGES_KEPT = 30
 
 SentenceIdRole = Qt.ItemDataRole.UserRole + 1
-
-_AGREEMENT = {Agreement.AGREE: "agree", Agreement.DISAGREE: "⚠ disagree", Agreement.SINGLE: "—"}
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -107,9 +104,13 @@ class AuditTableModel(QAbstractTableModel):
             return _verdict_cell(row.labels.get(self.reviewers[column - 3]), role)
         if column == 3 + reviewer_columns:
             if role == Qt.ItemDataRole.DisplayRole:
-                return _AGREEMENT[row.agreement]
+                return {
+                    Agreement.AGREE: self.tr("agree"),
+                    Agreement.DISAGREE: self.tr("⚠ disagree"),
+                    Agreement.SINGLE: "—",
+                }[row.agreement]
             if role == Qt.ItemDataRole.ForegroundRole and row.agreement is Agreement.DISAGREE:
-                return _DISAGREE_COLOUR
+                return palette.WARNING
             return None
         return _verdict_cell(row.adjudicated, role)
 
@@ -142,7 +143,6 @@ _ANSWERED = frozenset(
     )
 )
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_DISAGREE_COLOUR = QColor("#A04000")
 
 
 def _verdict_cell(label: Verdict | None, role: int):
@@ -151,9 +151,7 @@ def _verdict_cell(label: Verdict | None, role: int):
     look = palette.LOOKS[label]
     if role == Qt.ItemDataRole.DisplayRole:
         return f"{look.glyph} {look.name}"
-    if role == Qt.ItemDataRole.ForegroundRole:
-        return look.colour
-    if role == Qt.ItemDataRole.BackgroundRole:
+    if role == Qt.ItemDataRole.BackgroundRole:  # under the table's own text colour
         return look.tint
     if role == Qt.ItemDataRole.ToolTipRole:
         return look.name

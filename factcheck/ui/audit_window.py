@@ -42,10 +42,12 @@ from factcheck.store.decisions import adjudicate
 from factcheck.store.project import Project, describe
 from factcheck.store.settings import blind_review, set_blind_review
 from factcheck.ui import palette
+from factcheck.ui.actions import show_every_key
 from factcheck.ui.audit_detail import AdjudicateDialog, SentenceDetailView
 from factcheck.ui.audit_figures import AgreementView, ReviewersView
 from factcheck.ui.audit_model import AuditTableModel
 from factcheck.ui.jobs import Job
+from factcheck.ui.screens import restore_geometry, save_geometry
 from factcheck.ui.team_files import ask_report, report_job
 
 _SEARCH_PAUSE_MS = 300
@@ -69,6 +71,7 @@ class AuditWindow(QMainWindow):
         self.settings = settings
         self.jobs: set[Job] = set()
         self._sources: dict[str, Article] = {}
+        self._figures: tuple[AgreementFigures, list[ReviewerStats]] | None = None
         self._generation = 0
         self.filter = AuditFilter()
         self.sort = AuditSort()
@@ -77,6 +80,7 @@ class AuditWindow(QMainWindow):
         self.model.sortRequested.connect(self._sort)
         self.table = QTableView()
         self.table.setObjectName("auditTable")
+        self.table.setAccessibleName(self.tr("Reviewed sentences"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -103,6 +107,7 @@ class AuditWindow(QMainWindow):
         self.agreement = AgreementView()
         self.reviewer_stats = ReviewersView()
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Sentences, agreement and reviewers"))
         self.tabs.addTab(sentences, self.tr("Sentences"))
         self.tabs.addTab(self.agreement, self.tr("Agreement"))
         self.tabs.addTab(self.reviewer_stats, self.tr("Reviewers"))
@@ -116,27 +121,28 @@ class AuditWindow(QMainWindow):
         self.statusBar().addWidget(self.count)
         self.statusBar().addPermanentWidget(QLabel(self.tr("Lead: %s") % lead))
         self._build_menus()
-        self.resize(1400, 880)
-        geometry = settings.value("audit/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        restore_geometry(self, settings, "audit", (1400, 880))
         self.reload()
 
     # ----------------------------------------------------------------- building
     def _filters(self) -> QWidget:
         self.rewrite = QComboBox()
         self.rewrite.setObjectName("rewriteFilter")
+        self.rewrite.setAccessibleName(self.tr("Article"))
         self.reviewer = QComboBox()
         self.reviewer.setObjectName("reviewerFilter")
+        self.reviewer.setAccessibleName(self.tr("Reviewer"))
         self.label = QComboBox()
+        self.label.setAccessibleName(self.tr("Verdict"))
         self.label.addItem(self.tr("any verdict"), None)
         for verdict, look in palette.LOOKS.items():
             self.label.addItem(f"{look.glyph} {look.name}", verdict)
-        self.since = _date_edit(self.tr("from any date"))
-        self.until = _date_edit(self.tr("to any date"))
+        self.since = _date_edit(self.tr("from any date"), self.tr("Decided on or after"))
+        self.until = _date_edit(self.tr("to any date"), self.tr("Decided on or before"))
         self.disagreements = QCheckBox(self.tr("Disagreements only"))
         self.open_only = QCheckBox(self.tr("Not adjudicated"))
         self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search sentences and notes"))
         self.search.setPlaceholderText(self.tr("Search sentences and notes"))
         self.search.setClearButtonEnabled(True)
         self.blind = QCheckBox(self.tr("Blind review"))
@@ -161,22 +167,22 @@ class AuditWindow(QMainWindow):
         for edit in (self.since, self.until):
             edit.dateChanged.connect(self.apply_filters)
         self.search.textChanged.connect(self._search_timer.start)
+        # Two rows, so that every filter stays on screen in a window 1024 pixels wide.
         bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-        for widget in (
-            self.rewrite,
-            self.reviewer,
-            self.label,
-            self.since,
-            self.until,
-            self.disagreements,
-            self.open_only,
-        ):
-            row.addWidget(widget)
-        row.addWidget(self.search, 1)
-        row.addSpacing(16)
-        row.addWidget(self.blind)
+        rows = QVBoxLayout(bar)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(4)
+        choices, checks = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.rewrite, self.reviewer, self.label, self.since, self.until):
+            choices.addWidget(widget)
+        choices.addStretch(1)
+        for widget in (self.disagreements, self.open_only):
+            checks.addWidget(widget)
+        checks.addWidget(self.search, 1)
+        checks.addSpacing(16)
+        checks.addWidget(self.blind)
+        rows.addLayout(choices)
+        rows.addLayout(checks)
         return bar
 
     def _build_menus(self) -> None:
@@ -185,10 +191,10 @@ class AuditWindow(QMainWindow):
         self.adjudicate_action.setShortcut(QKeySequence("Ctrl+J"))
         self.adjudicate_action.triggered.connect(self.ask_adjudication)
         self.reload_action = QAction(self.tr("&Reload"), self)
-        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.reload_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.reload_action.triggered.connect(self.reload)
         close = QAction(self.tr("&Close"), self)
-        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.setShortcuts(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.report_action = QAction(self.tr("&Export Audit Report…"), self)
         self.report_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
@@ -205,6 +211,8 @@ class AuditWindow(QMainWindow):
         menu.addSeparator()
         self.menu = menu
         menu.addAction(close)
+        for action in menu.actions():
+            show_every_key(action)
 
     # ----------------------------------------------------------------- filling
     def reload(self) -> None:
@@ -244,6 +252,7 @@ class AuditWindow(QMainWindow):
         self._start(job)
 
     def _show_figures(self, result: tuple[AgreementFigures, list[ReviewerStats]]) -> None:
+        self._figures = result
         figures, statistics = result
         self.agreement.show_figures(figures)
         self.reviewer_stats.show_statistics(statistics)
@@ -322,10 +331,16 @@ class AuditWindow(QMainWindow):
         self.rowsShown.emit()
 
     def _size_columns(self) -> None:
+        """Fixed widths for the short columns; the sentence stretches over what is left, so
+        that the reviewers' columns stay on screen in a small window."""
         header = self.table.horizontalHeader()
-        widths = [180, 40, 520] + [130] * len(self.model.reviewers) + [100, 130]
+        widths = [150, 40, 0] + [120] * len(self.model.reviewers) + [90, 120]
         for column, width in enumerate(widths):
-            header.resizeSection(column, width)
+            if column == 2:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, width)
 
     # ----------------------------------------------------------------- the selected sentence
     def selected_sentence(self) -> str | None:
@@ -404,6 +419,13 @@ class AuditWindow(QMainWindow):
             6000,
         )
 
+    def show_again(self) -> None:
+        """Show everything again in the colours of a new theme."""
+        self.model.refresh()
+        self.show_selected()
+        if self._figures is not None:
+            self._show_figures(self._figures)
+
     def _start(self, job: Job) -> None:
         """Run `job`, keeping it alive until it ends; its failure is shown in a dialog."""
         job.failed.connect(self.show_error)
@@ -420,13 +442,16 @@ class AuditWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         for job in list(self.jobs):
             job.wait()
-        self.settings.setValue("audit/geometry", self.saveGeometry())
+        save_geometry(self, self.settings, "audit")
         super().closeEvent(event)
 
 
-def _date_edit(any_text: str) -> QDateEdit:
+def _date_edit(any_text: str, name: str) -> QDateEdit:
     """A date picker whose lowest value means "any date"."""
     edit = QDateEdit()
+    edit.setAccessibleName(name)
+    for field in edit.findChildren(QLineEdit):  # the keyboard goes to its field: name it too
+        field.setAccessibleName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMinimumDate(QDate(2000, 1, 1))

@@ -6,10 +6,11 @@ hand plain results back; the window only shows progress and the outcome.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -30,6 +31,7 @@ from factcheck.store.importing import import_files
 from factcheck.store.project import Project, open_project
 from factcheck.store.session import ReviewSession
 from factcheck.store.settings import publisher, set_publisher
+from factcheck.ui.actions import keys_text, title
 from factcheck.ui.export_dialog import ExportDialog
 from factcheck.ui.import_dialog import ImportDialog
 from factcheck.ui.jobs import Job, Progress
@@ -37,11 +39,23 @@ from factcheck.ui.jobs import Job, Progress
 if TYPE_CHECKING:
     from factcheck.ui.main_window import MainWindow
 
-PROJECT_FILTER = "factcheck projects (*.db *.factcheck *.sqlite);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("files", "factcheck projects (*.db *.factcheck *.sqlite);;All files (*)")
+"""Translated where it is used: `translated(PROJECT_FILTER)`."""
 
 
-def start_job(window: MainWindow, job: Job, label: str, cancellable: bool) -> QProgressDialog:
-    """Run `job`, with a progress dialog that appears only if it takes over half a second."""
+def translated(text: str) -> str:
+    return QCoreApplication.translate("files", text)
+
+
+def start_job(
+    window: MainWindow,
+    job: Job,
+    label: str,
+    cancellable: bool,
+    failed: Callable[[str], None] | None = None,
+) -> QProgressDialog:
+    """Run `job`, with a progress dialog that appears only if it takes over half a second; its
+    failure goes to `failed` (by default a dialog on the window)."""
     dialog = QProgressDialog(label, window.tr("Cancel") if cancellable else "", 0, 0, window)
     dialog.setWindowTitle("factcheck")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -59,30 +73,41 @@ def start_job(window: MainWindow, job: Job, label: str, cancellable: bool) -> QP
     job.progressed.connect(progressed)
     job.finished.connect(dialog.close)
     job.finished.connect(lambda: window.jobs.discard(job))
-    job.failed.connect(window.show_error)
+    job.failed.connect(failed or window.show_error)
     window.jobs.add(job)  # keep it alive until it finishes
     job.start()
     return dialog
 
 
 # ----------------------------------------------------------------- importing
-def ask_import(window: MainWindow) -> None:
+def ask_import(window: MainWindow) -> ImportDialog:
+    """The import dialog; it stays open until the import succeeds, so that a file refused can
+    be replaced without picking every other one again."""
     dialog = ImportDialog(window, window.settings.value("importFolder", "", str))
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    source, rewrites = dialog.chosen()
-    window.settings.setValue("importFolder", str(source.parent))
-    run_import(window, source, rewrites)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def requested(source: Path, rewrites: list[Path]) -> None:
+        window.settings.setValue("importFolder", str(source.parent))
+        dialog.set_busy(True)
+        job = run_import(window, source, rewrites, failed=dialog.show_problem)
+        job.succeeded.connect(lambda _: dialog.accept())
+        job.finished.connect(lambda: dialog.set_busy(False))
+
+    dialog.importRequested.connect(requested)
+    dialog.open()  # window-modal, without blocking the loop
+    return dialog
 
 
-def run_import(window: MainWindow, source: Path, rewrites: list[Path]) -> Job:
+def run_import(
+    window: MainWindow, source: Path, rewrites: list[Path], failed: Callable[[str], None] | None = None
+) -> Job:
     path = window.session.project.path
 
     def work(progress: Progress) -> list[Imported]:
         with _opened(path) as project:
             return import_files(project, source, rewrites)
 
-    return _import_job(window, work)
+    return _import_job(window, work, failed)
 
 
 def import_demo(window: MainWindow) -> Job:
@@ -95,10 +120,10 @@ def import_demo(window: MainWindow) -> Job:
     return _import_job(window, work)
 
 
-def _import_job(window: MainWindow, work) -> Job:
+def _import_job(window: MainWindow, work, failed: Callable[[str], None] | None = None) -> Job:
     job = Job(work)
     job.succeeded.connect(lambda results: _imported(window, results))
-    start_job(window, job, window.tr("Importing…"), cancellable=False)
+    start_job(window, job, window.tr("Importing…"), cancellable=False, failed=failed)
     return job
 
 
@@ -197,9 +222,13 @@ class _opened:
 def choose_project(window: MainWindow, new: bool) -> None:
     folder = str(window.session.project.path.parent) if window.session.project.path else ""
     if new:
-        name, _ = QFileDialog.getSaveFileName(window, window.tr("New project"), folder, PROJECT_FILTER)
+        name, _ = QFileDialog.getSaveFileName(
+            window, window.tr("New project"), folder, translated(PROJECT_FILTER)
+        )
     else:
-        name, _ = QFileDialog.getOpenFileName(window, window.tr("Open project"), folder, PROJECT_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            window, window.tr("Open project"), folder, translated(PROJECT_FILTER)
+        )
     if name:
         switch_project(window, Path(name))
 
@@ -221,11 +250,7 @@ def show_shortcuts(window: MainWindow) -> None:
     """A table of every command and its keys, read from the actions themselves."""
     dialog = QDialog(window)
     dialog.setWindowTitle(window.tr("Keyboard shortcuts"))
-    rows = [
-        (a.text().replace("&", ""), ", ".join(k.toString() for k in a.shortcuts()))
-        for a in window.actions.all()
-        if a.shortcuts()
-    ]
+    rows = [(title(a), keys_text(a)) for a in window.actions.all() if a.shortcuts()]
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels([window.tr("Command"), window.tr("Keys")])
     for row, (text, keys) in enumerate(rows):

@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from factcheck.ui.keys import keep_combo_keys
+
 
 class Pane(StrEnum):
     REWRITE = "rewrite"
@@ -45,6 +47,7 @@ class FindBar(QWidget):
     searched = Signal(str, object)  # query, Pane
     stepped = Signal(int)  # +1 next, -1 previous
     closed = Signal()
+    opened = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,24 +55,34 @@ class FindBar(QWidget):
         self.query = _QueryEdit()
         self.query.setPlaceholderText(self.tr("Find (Enter: next, Shift+Enter: previous, Esc: close)"))
         self.query.setClearButtonEnabled(True)
+        self.query.setAccessibleName(self.tr("Find"))
         self.pane = QComboBox()
-        self.pane.addItem(self.tr("in the rewrite"), Pane.REWRITE)
-        self.pane.addItem(self.tr("in the source"), Pane.SOURCE)
+        self.pane.setAccessibleName(self.tr("Where to find"))
+        self.pane.addItem(self.tr("in the rewrite"), Pane.REWRITE.value)
+        self.pane.addItem(self.tr("in the source"), Pane.SOURCE.value)
+        keep_combo_keys(self.pane)
         self.count = QLabel()
         self.count.setMinimumWidth(90)
         previous = QToolButton()
         previous.setText("↑")
         previous.setToolTip(self.tr("Previous match (Shift+Enter, Shift+F3)"))
+        previous.setAccessibleName(self.tr("Previous match"))
         following = QToolButton()
         following.setText("↓")
         following.setToolTip(self.tr("Next match (Enter, F3)"))
+        following.setAccessibleName(self.tr("Next match"))
         close = QToolButton()
         close.setText("✕")
         close.setAutoRaise(True)
         close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.setAccessibleName(self.tr("Close the find bar"))
+        for button in (previous, following, close):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter, Shift+Enter and Esc do these
+        label = QLabel(self.tr("&Find"))
+        label.setBuddy(self.query)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
-        layout.addWidget(QLabel(self.tr("Find")))
+        layout.addWidget(label)
         layout.addWidget(self.query, 1)
         layout.addWidget(self.pane)
         layout.addWidget(previous)
@@ -86,15 +99,24 @@ class FindBar(QWidget):
         close.clicked.connect(self.closed)
 
     def current_pane(self) -> Pane:
-        return self.pane.currentData()
+        # Qt hands the item data back as a plain str, never as the Pane stored: look it up.
+        return Pane(self.pane.currentData())
 
     def open(self, pane: Pane | None = None) -> None:
-        if pane is not None:
-            self.pane.setCurrentIndex(self.pane.findData(pane))
+        """Show the bar (finding in `pane`, if given) with the keyboard in its field."""
         self.show()
+        self.opened.emit()
+        if pane is not None and pane is not self.current_pane():
+            self.pane.setCurrentIndex(self.pane.findData(pane.value))  # searches again
         self.query.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query.selectAll()
         self._search()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.closed.emit()
+            return
+        super().keyPressEvent(event)
 
     def show_count(self, current: int | None, total: int) -> None:
         if not self.query.text().strip():

@@ -2,11 +2,12 @@
 
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
+from factcheck.ui import palette
 
 
 class PaneHeader(QWidget):
@@ -15,9 +16,8 @@ class PaneHeader(QWidget):
         self.setObjectName("paneHeader")
         self.kind = QLabel(kind.upper())
         self.kind.setObjectName("paneKind")
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("paneTitle")
-        self.title.setWordWrap(True)
         self.details = QLabel()
         self.details.setObjectName("paneDetails")
         self.details.setWordWrap(True)
@@ -29,6 +29,7 @@ class PaneHeader(QWidget):
         self.copy.setText(self.tr("Copy address"))
         self.copy.setAutoRaise(True)
         self.copy.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.copy.setAccessibleName(self.tr("Copy the source's address"))
         self.copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.address))
         details_row = QHBoxLayout()
         details_row.setSpacing(6)
@@ -41,8 +42,12 @@ class PaneHeader(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(details_row)
 
+    def show_focus(self, focused: bool) -> None:
+        """The pane below has the keyboard: say so in its name, in the focus colour."""
+        self.kind.setStyleSheet(f"color: {palette.FOCUS.name()};" if focused else "")
+
     def show_article(self, article: Article | None, details: str = "") -> None:
-        self.title.setText(article.title if article else "")
+        self.title.set_full_text(article.title if article else "")
         self.details.setText(details)
         self.details.setVisible(bool(details))
         # The original's address can be read and copied; it is never opened or fetched from here.
@@ -50,6 +55,32 @@ class PaneHeader(QWidget):
         self.copy.setVisible(bool(self.address))
         self.copy.setToolTip(self.address)
         self.details.setToolTip(self.address)
+
+
+class ElidedLabel(QLabel):
+    """One line, cut with "…" when the pane is narrow (the whole text in its tooltip): a long
+    title must not take the lines the article needs on a small screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.setAccessibleName(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.width()))
 
 
 def source_details(source: Article) -> str:
@@ -67,7 +98,14 @@ def source_details(source: Article) -> str:
 
 
 def rewrite_details(rewrite: Article, reviewed: int, to_review: int) -> str:
-    version = f" · version {rewrite.version}" if rewrite.version > 1 else ""
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PaneHeader", text)
+
+    parts = [rewrite.file_name]
+    if rewrite.version > 1:
+        parts.append(tr("version %d") % rewrite.version)
+    parts.append(tr("%d / %d reviewed") % (reviewed, to_review))
     left_out = len(rewrite.sentences) - to_review
-    outside = f" · {left_out} left out (boilerplate)" if left_out else ""
-    return f"{rewrite.file_name}{version} · {reviewed} / {to_review} reviewed{outside}"
+    if left_out:
+        parts.append(tr("%d left out (boilerplate)") % left_out)
+    return " · ".join(parts)

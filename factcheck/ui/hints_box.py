@@ -32,7 +32,8 @@ class HintsBox(QWidget):
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.candidates = QListWidget()
         self.candidates.setObjectName("candidates")
-        self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.candidates.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # ] and [ step, A attaches
+        self.candidates.setAccessibleName(self.tr("Likely sources of this sentence"))
         self.candidates.setWordWrap(True)
         self.candidates.setToolTip(
             self.tr("Likely sources of this sentence: ] and [ step through them, A attaches one")
@@ -52,7 +53,7 @@ class HintsBox(QWidget):
         self.show_waiting(self.tr("Finding evidence…"))
 
     def show_waiting(self, message: str) -> None:
-        self.suggestion.setText(f"<span style='color:#6b7782'>{escape(message)}</span>")
+        self.suggestion.setText(f"<span style='color:{palette.MUTED.name()}'>{escape(message)}</span>")
         self.candidates.clear()
         self.flags.setText("")
         self.flags.hide()
@@ -61,8 +62,8 @@ class HintsBox(QWidget):
         look = palette.LOOKS[hints.suggestion.verdict]
         self.suggestion.setText(
             f"<b style='color:{look.colour.name()}'>{look.glyph} {look.name}</b>"
-            f" <span style='color:#3b4650'>{escape(hints.suggestion.reason)}</span>"
-            f" <span style='color:#6b7782'>· {self.tr('Enter accepts')}</span>"
+            f" {escape(hints.suggestion.reason)}"
+            f" <span style='color:{palette.MUTED.name()}'>· {escape(self.tr('Enter accepts'))}</span>"
         )
         self.candidates.clear()
         together = {0: "⎡", 1: "⎣"} if hints.pair else {}

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
+from factcheck.ui.keys import escape_key, keep_keys
 
 if TYPE_CHECKING:
     from factcheck.core.assist.assistant import Assessment
@@ -17,7 +18,10 @@ SpanRole = Qt.ItemDataRole.UserRole + 1
 
 
 class OmissionsList(QWidget):
+    """Enter or a click selects the sentence in the source; Esc goes back to the rewrite."""
+
     sentenceChosen = Signal(int, int)  # start, end in the source's text
+    escaped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -26,11 +30,18 @@ class OmissionsList(QWidget):
         self.caption.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("omissions")
-        self.list.setWordWrap(True)
-        self.list.setSpacing(3)
+        self.list.setAccessibleName(self.tr("What the rewrite leaves out"))
+        # One line per sentence (its whole text in the tooltip, and in the source on Enter):
+        # rows of one height are placed by arithmetic, so thousands cost nothing to lay out.
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setAlternatingRowColors(True)
-        self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.list.setToolTip(self.tr("Source sentences this rewrite does not retell; click to see one"))
+        self.list.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.list.setToolTip(
+            self.tr("Source sentences this rewrite does not retell; Enter or a click shows one")
+        )
+        escape_key(self.list).connect(self.escaped)
+        keep_keys(self.list)
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
         layout = QVBoxLayout(self)

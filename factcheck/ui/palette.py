@@ -1,5 +1,11 @@
-"""How verdicts look in the window: the shared colours, glyphs and letters (`core/verdict_style.py`,
-where the palette's choice is explained) as Qt colours, and the window's other highlight colours.
+"""How verdicts and highlights look in the current theme: a colour *and* a glyph and letter for
+each verdict, readable by colour-blind users.
+
+Blue, vermillion and grey (from Okabe & Ito's palette) were chosen by simulating deuteranomaly,
+protanomaly and tritanomaly with colorspacious: of the sets tried, they keep the largest smallest
+distance between any two verdicts. Each theme (core/themes.py) keeps those hues and sets their
+lightness so that every text keeps WCAG AA contrast; `use` switches the module to a theme, and
+everything that paints reads these names when it paints.
 """
 
 from dataclasses import dataclass
@@ -8,15 +14,18 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from factcheck.core.labels import Verdict
+from factcheck.core.themes import LIGHT, Colours
 from factcheck.core.verdict_style import STYLES
 
 
 @dataclass(frozen=True, slots=True)
 class VerdictLook:
     colour: QColor
-    """Solid: badges and buttons."""
+    """Solid: badges, buttons, and the verdict's name written on the window."""
+    on_colour: QColor
+    """The glyph or name on a solid badge or a checked button."""
     tint: QColor
-    """Light: the background of a reviewed sentence."""
+    """The background of a reviewed sentence."""
     glyph: str
     letter: str
     """The key that gives this verdict, shown on its badge."""
@@ -27,32 +36,49 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("verdict", text)
 
 
-# Literal strings, so that Qt's translation tools find them.
+# Literal strings, so that Qt's translation tools find them; glyphs and letters are shared with
+# the exports (core/verdict_style.py).
 _NAMES = {
     Verdict.SUPPORTED: _tr("Supported"),
     Verdict.CONTRADICTED: _tr("Contradicted"),
     Verdict.UNVERIFIABLE: _tr("Unverifiable"),
 }
 
-LOOKS: dict[Verdict, VerdictLook] = {
-    verdict: VerdictLook(QColor(style.colour), QColor(style.tint), style.glyph, style.letter, _NAMES[verdict])
-    for verdict, style in STYLES.items()
-}
-
-EVIDENCE = QColor(240, 228, 66, 150)
-"""Okabe & Ito's yellow, translucent: an evidence passage in the source, like a highlighter."""
-EVIDENCE_OUTLINE = QColor("#B8A200")
-CURRENT_OUTLINE = QColor("#1B1B1B")
-"""The frame around the current sentence: dark enough to stand out on every tint."""
-CURRENT_FILL = QColor(255, 244, 179, 110)
-"""A faint wash on the current sentence while it has no verdict."""
-FIND_MATCH = QColor(255, 150, 50, 90)
-BOILERPLATE_TEXT = QColor("#9A9A9A")
-LINK_TEXT = QColor("#1A5FB4")
-FLAG = QColor("#C0392B")
+COLOURS: Colours = LIGHT
+"""The theme in use."""
+LOOKS: dict[Verdict, VerdictLook] = {}
+EVIDENCE = EVIDENCE_OUTLINE = CURRENT_OUTLINE = CURRENT_FILL = QColor()
+FIND_MATCH = FIND_CURRENT = BOILERPLATE_TEXT = LINK_TEXT = QUOTE_TEXT = QColor()
+FLAG = QColor()
 """Wavy underline of a discrepancy flag (a shape as well as a colour: readable without colour)."""
-DIFF = QColor("#5B6B7A")
+DIFF = QColor()
 """Dotted underline of words the rewrite added or changed relative to the shown candidate."""
-CANDIDATE = QColor(86, 180, 233, 70)
-"""Okabe & Ito's sky blue, faint: the source sentence the assistant shows for the current one."""
-CANDIDATE_OUTLINE = QColor("#3A8DC0")
+CANDIDATE = CANDIDATE_OUTLINE = QColor()
+"""The source sentence the assistant shows for the current one."""
+MUTED = WARNING = SAVED = SCOPE = PROGRESS = PROGRESS_DONE = FOCUS = QColor()
+
+
+def use(colours: Colours) -> None:
+    """Paint in `colours` from now on."""
+    global COLOURS, EVIDENCE, EVIDENCE_OUTLINE, CURRENT_OUTLINE, CURRENT_FILL, FIND_MATCH, FIND_CURRENT
+    global BOILERPLATE_TEXT, LINK_TEXT, QUOTE_TEXT, FLAG, DIFF, CANDIDATE, CANDIDATE_OUTLINE
+    global MUTED, WARNING, SAVED, SCOPE, PROGRESS, PROGRESS_DONE, FOCUS
+    COLOURS = colours
+    LOOKS.clear()
+    for verdict, name in _NAMES.items():
+        look, style = colours.verdicts[verdict], STYLES[verdict]
+        LOOKS[verdict] = VerdictLook(
+            QColor(look.solid), QColor(look.on_solid), QColor(look.tint), style.glyph, style.letter, name
+        )
+    c = colours
+    EVIDENCE, EVIDENCE_OUTLINE = QColor(c.evidence), QColor(c.evidence_outline)
+    CURRENT_OUTLINE, CURRENT_FILL = QColor(c.current_outline), QColor(c.current_fill)
+    FIND_MATCH, FIND_CURRENT = QColor(c.find_match), QColor(c.find_current)
+    BOILERPLATE_TEXT, LINK_TEXT, QUOTE_TEXT = QColor(c.boilerplate), QColor(c.link), QColor(c.quote)
+    FLAG, DIFF = QColor(c.flag), QColor(c.diff)
+    CANDIDATE, CANDIDATE_OUTLINE = QColor(c.candidate), QColor(c.candidate_outline)
+    MUTED, WARNING, SAVED, SCOPE = QColor(c.muted), QColor(c.warning), QColor(c.saved), QColor(c.scope)
+    PROGRESS, PROGRESS_DONE, FOCUS = QColor(c.progress), QColor(c.progress_done), QColor(c.focus)
+
+
+use(LIGHT)

@@ -22,7 +22,12 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import Aspect, Span, VerdictState, Via
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.project import Project, describe
-from factcheck.store.session import OpenArticle, ReviewSession
+from factcheck.store.session import (
+    OpenArticle,
+    ReviewSession,
+    neighbour_rewrite,
+    rewrites_to_review_after,
+)
 from factcheck.ui import palette
 from factcheck.ui.jobs import Job, Progress
 from factcheck.ui.rewrite_view import RewriteView
@@ -41,6 +46,9 @@ class ReviewController(QObject):
     failed = Signal(str)  # one line for an error dialog
     decisionSaved = Signal(str)  # sentence id, once the event is committed and shown
     assessed = Signal(object)  # OpenArticle, once the assistant's hints have arrived
+    currentChanged = Signal(int)  # the index of the sentence now current
+    sentenceChanged = Signal(int)  # the index of a sentence whose verdict, note or scope changed
+    verdictsReloaded = Signal()  # every verdict was read again (another program may have written)
 
     def __init__(
         self,
@@ -76,6 +84,8 @@ class ReviewController(QObject):
         self.panel.commit_note()
         try:
             article = self.session.open(article_id)
+            if summary is None:  # opened by undo or by N: find its line of the article list
+                summary = next((s for s in self.session.articles() if s.id == article_id), None)
         except (FactcheckError, sqlite3.Error) as error:
             self._fail(error)
             return False
@@ -108,14 +118,21 @@ class ReviewController(QObject):
         """Show verdicts written meanwhile by another program (the command line, another window)."""
         if self.article is None or self.panel.note_is_dirty():
             return
+        article = self.article
+        sentences = article.rewrite.sentences
+        out_before = [not article.in_review(s) for s in sentences]
         try:
-            self.session.reload_verdicts(self.article)
+            self.session.reload_verdicts(article)
         except sqlite3.Error:
             return  # busy now; the next activation tries again
+        for sentence, was_out in zip(sentences, out_before, strict=True):
+            if was_out == article.in_review(sentence):  # taken in or left out elsewhere
+                self.rewrite_view.scope_changed(sentence)
         self.rewrite_view.viewport().update()
         self.rewrite_view.gutter.update()
         self._show_current(scroll=False)
         self._report_progress()
+        self.verdictsReloaded.emit()
 
     # ----------------------------------------------------------------- moving
     def current(self) -> Sentence | None:
@@ -128,6 +145,7 @@ class ReviewController(QObject):
         self.shown_candidate = 0
         self.rewrite_view.set_current(index, scroll)
         self._show_current(scroll=True)
+        self.currentChanged.emit(index)
 
     def step(self, direction: int) -> None:
         """The next (1) or previous (-1) sentence, boilerplate included, so that every sentence
@@ -143,16 +161,60 @@ class ReviewController(QObject):
             self.go_to(target)
 
     def next_unreviewed(self) -> None:
-        if self.article is None:
+        """The next sentence I have not reviewed: later in this rewrite, else in the next
+        rewrite that has one (in the article list's order), else earlier in this one."""
+        article = self.article
+        if article is None:
             return
         current = self.rewrite_view.current
-        start = current if current is not None else len(self.article.rewrite.sentences) - 1
-        target = self.article.next_unreviewed(start)
-        if target is None:
-            _, total = self.article.progress()
-            self.message.emit(self.tr("All %d sentences in the review have your verdict.") % total)
-        else:
+        target = article.next_unreviewed(-1 if current is None else current, wrap=False)
+        if target is not None:
             self.go_to(target)
+            return
+        try:
+            others = rewrites_to_review_after(self.session.articles(), article.rewrite.id)
+        except (FactcheckError, sqlite3.Error) as error:
+            self._fail(error)
+            return
+        for summary in others:
+            if not self.open_article(summary.id, summary):
+                return
+            assert self.article is not None
+            if self.article.next_unreviewed(-1, wrap=False) is not None:  # the list may lag
+                reviewed, to_review = self.article.progress()
+                self.message.emit(
+                    self.tr("On to “%s”: %d of %d sentences left to review.")
+                    % (self.article.rewrite.title, to_review - reviewed, to_review)
+                )
+                return
+        if self.article is not article:
+            return
+        target = article.next_unreviewed(-1, wrap=False)
+        if target is not None:
+            self.go_to(target)
+            self.message.emit(self.tr("Back to the first sentence of this rewrite you have not reviewed."))
+        else:
+            self.message.emit(self.tr("Every sentence in the review of every rewrite has your verdict."))
+
+    def step_article(self, direction: int) -> None:
+        """Open the rewrite listed after (1) or before (-1) this one."""
+        article = self.article
+        try:
+            summaries = self.session.articles()
+        except (FactcheckError, sqlite3.Error) as error:
+            self._fail(error)
+            return
+        if article is None:
+            return
+        neighbour = neighbour_rewrite(summaries, article.rewrite.id, direction)
+        if neighbour is None:
+            self.message.emit(
+                self.tr("This is the last rewrite in the project.")
+                if direction > 0
+                else self.tr("This is the first rewrite in the project.")
+            )
+        else:
+            self.open_article(neighbour.id, neighbour)
 
     # ----------------------------------------------------------------- deciding
     def mark(self, label: Verdict | None) -> None:
@@ -259,11 +321,15 @@ class ReviewController(QObject):
             self._fail(error)
             return False
         # Committed: now, and only now, show it.
-        self.rewrite_view.refresh_sentence(sentence)
+        if Aspect.INCLUDED in changes:
+            self.rewrite_view.scope_changed(sentence)
+        else:
+            self.rewrite_view.refresh_sentence(sentence)
         if show and sentence.index == self.rewrite_view.current:
             self._show_current(scroll=False)
         self.panel.show_saved(self.tr("Saved ✓ %s") % datetime.now().strftime("%H:%M:%S"))
         self._report_progress()
+        self.sentenceChanged.emit(sentence.index)
         self.decisionSaved.emit(sentence.id)
         return True
 
@@ -279,6 +345,14 @@ class ReviewController(QObject):
         return self._record(sentence, changes, via)
 
     # ----------------------------------------------------------------- showing
+    def show_again(self) -> None:
+        """Show everything again in new colours (the theme changed), keeping the reader's place."""
+        self.rewrite_view.show_again()
+        self.source_view.show_again()
+        self.rewrite_view.gutter.update()
+        if self.current() is not None:
+            self._show_current(scroll=False)
+
     def _show_current(self, scroll: bool) -> None:
         sentence = self.current()
         if sentence is None or self.article is None:

@@ -31,6 +31,12 @@ class RewriteView(ArticleView):
         super().__init__(parent)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Rewrite"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The rewrite under review; the current sentence is framed. J and K move between sentences."
+            )
+        )
         self._state_of: Callable[[Sentence], VerdictState] = lambda sentence: UNDECIDED
         self._in_review: Callable[[Sentence], bool] = lambda sentence: not sentence.boilerplate
         self._hints: Callable[[Sentence], Hints | None] = lambda sentence: None
@@ -59,6 +65,7 @@ class RewriteView(ArticleView):
         self.diff_spans = []
         self.current = None
         self.find_matches = []
+        self.find_current = None
         sentences = article.sentences if article else ()
         self._starts = [s.start for s in sentences]
         self._ends = [s.end for s in sentences]
@@ -102,6 +109,20 @@ class RewriteView(ArticleView):
             self.viewport().update(rect.adjusted(-6, -3, 6, 3).toAlignedRect())
         self.gutter.update()
 
+    def scope_changed(self, sentence: Sentence) -> None:
+        """The sentence was taken into the review or left out: grey it, or show it as any other."""
+        self.restyle(sentence.start, sentence.end)
+        self.refresh_sentence(sentence)
+
+    def greyed_spans(self, article: Article) -> list[tuple[int, int]]:
+        """Sentences out of the review, boilerplate or left out by me; boilerplate I took into
+        the review reads like any other sentence."""
+        return [(s.start, s.end) for s in article.sentences if not self._in_review(s)]
+
+    def place_to_keep(self) -> tuple[int, int] | None:
+        sentence = self.current_sentence()
+        return (sentence.start, sentence.end) if sentence is not None else super().place_to_keep()
+
     # ----------------------------------------------------------------- painting
     def visible_sentences(self) -> dict[int, list[QRectF]]:
         """The on-screen rectangles of each visible sentence, by sentence index.
@@ -129,7 +150,10 @@ class RewriteView(ArticleView):
         sentences = self.article.sentences
         painter.setPen(Qt.PenStyle.NoPen)
         for i, rects in self.visible_sentences().items():
-            label = self._state_of(sentences[i]).label
+            sentence = sentences[i]
+            # A verdict on a sentence out of the review does not count: its badge shows it, and
+            # its greyed text stays on the plain page where it can be read.
+            label = self._state_of(sentence).label if self._in_review(sentence) else None
             if label is not None:
                 painter.setBrush(palette.LOOKS[label].tint)
             elif i == self.current:
@@ -138,8 +162,7 @@ class RewriteView(ArticleView):
                 continue
             for rect in rects:
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
-        if self.find_matches:
-            self.fill_spans(painter, self.find_matches, palette.FIND_MATCH)
+        self.paint_find_matches(painter)
 
     def paint_over(self, painter: QPainter) -> None:
         if self.article is not None:
@@ -147,6 +170,7 @@ class RewriteView(ArticleView):
             flagged = [
                 (start, end)
                 for i in self.visible_sentences()
+                if self._in_review(sentences[i])  # greyed boilerplate is not read for errors
                 for start, end, _ in self.flag_spans(sentences[i])
             ]
             if flagged:
@@ -160,7 +184,7 @@ class RewriteView(ArticleView):
     def tooltip_at(self, offset: int) -> str:
         if self.article is not None:
             sentence = sentence_at(self.article.sentences, offset)
-            if sentence is not None:
+            if sentence is not None and self._in_review(sentence):
                 reasons = [
                     reason for start, end, reason in self.flag_spans(sentence) if start <= offset < end
                 ]
@@ -189,6 +213,10 @@ class RewriteView(ArticleView):
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.gutter.setGeometry(rect.left(), rect.top(), self.gutter.width_needed(), rect.height())
+        # A smaller pane (the find bar opened, a splitter moved) keeps the current sentence in view.
+        sentence = self.current_sentence()
+        if sentence is not None and event.size().height() < event.oldSize().height():
+            self.scroll_to(sentence.start, sentence.end)
 
     def _scroll_gutter(self, rect, dy: int) -> None:
         if dy:
@@ -219,7 +247,7 @@ class RewriteView(ArticleView):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(look.colour)
             painter.drawRoundedRect(badge, 4, 4)
-            painter.setPen(Qt.GlobalColor.white)
+            painter.setPen(look.on_colour)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.glyph)
 
 
@@ -241,6 +269,6 @@ class _VerdictGutter(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(event.rect(), self.palette().window().color().lighter(103))
+        painter.fillRect(event.rect(), self.palette().window())
         self._view.paint_gutter(painter)
         painter.end()

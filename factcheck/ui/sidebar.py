@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -13,11 +12,21 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView, QWidget
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
 from factcheck.core.document import Role
 from factcheck.store.articles import ArticleSummary
+from factcheck.store.session import rewrite_order
+from factcheck.ui import palette
+from factcheck.ui.keys import keep_keys, start_at_the_first_row
 
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 """The ArticleSummary behind a row."""
@@ -58,7 +67,7 @@ class ArticleTreeModel(QAbstractItemModel):
                 self._by_id[summary.id] = node
         for source in self._sources:
             # The latest version of each rewrite first; superseded versions after it.
-            source.children.sort(key=lambda n: (not n.summary.latest, n.summary.title, -n.summary.version))
+            source.children.sort(key=lambda n: rewrite_order(n.summary))
         self.endResetModel()
 
     def update_article(self, summary: ArticleSummary) -> None:
@@ -174,7 +183,7 @@ class ProgressDelegate(QStyledItemDelegate):
         if summary.role is Role.SOURCE:
             font.setBold(True)
         painter.setFont(font)
-        painter.setPen(pen if summary.latest else QColor(pen).lighter(160))
+        painter.setPen(pen if summary.latest or selected else palette.MUTED)
         metrics = painter.fontMetrics()
         line = QRect(rect.left(), rect.top(), rect.width(), metrics.height())
         painter.drawText(
@@ -203,7 +212,7 @@ class ProgressDelegate(QStyledItemDelegate):
                 bar.left(), bar.top(), round(bar.width() * summary.reviewed / summary.to_review), bar.height()
             )
             complete = summary.reviewed == summary.to_review
-            painter.setBrush(QColor("#0072B2") if not complete else QColor("#2E7D32"))
+            painter.setBrush(palette.PROGRESS_DONE if complete else palette.PROGRESS)
             painter.drawRoundedRect(done, 2, 2)
         painter.setPen(
             option.palette.highlightedText().color() if selected else option.palette.text().color()
@@ -212,22 +221,29 @@ class ProgressDelegate(QStyledItemDelegate):
 
 
 class Sidebar(QTreeView):
-    """Arrow keys move in the list while it has the focus (elsewhere they move between sentences)."""
+    """Arrow keys move in the list while it has the focus (elsewhere they move between
+    sentences); Enter opens the rewrite."""
 
     articleChosen = Signal(str)
 
     def __init__(self, model: ArticleTreeModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setAccessibleName(self.tr("Articles"))
+        self.setAccessibleDescription(
+            self.tr("Every source with its rewrites and your progress; Enter opens a rewrite")
+        )
         self.setModel(model)
         self.setHeaderHidden(True)
         self.setItemDelegate(ProgressDelegate(self))
         self.setUniformRowHeights(False)
         self.setIndentation(14)
         self.setExpandsOnDoubleClick(False)
-        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.activated.connect(self._chosen)
         self.clicked.connect(self._chosen)
-        self.installEventFilter(self)
+        keep_keys(self)
+        start_at_the_first_row(self)
 
     def _chosen(self, index: QModelIndex) -> None:
         summary: ArticleSummary | None = index.data(ArticleRole)
@@ -236,27 +252,20 @@ class Sidebar(QTreeView):
         elif summary is not None:
             self.setExpanded(index, not self.isExpanded(index))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and event.key() in _LIST_KEYS
-            and event.modifiers() == Qt.KeyboardModifier.NoModifier
-        ):
-            event.accept()  # the list's own navigation wins over the window's shortcuts
-            return True
-        return super().eventFilter(watched, event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.model().rowCount() == 0:
+            paint_placeholder(
+                self,
+                self.tr("No articles yet.\nFile → Import Articles… (Ctrl+I) adds a source and its rewrites."),
+            )
 
 
-_LIST_KEYS = {
-    Qt.Key.Key_Up,
-    Qt.Key.Key_Down,
-    Qt.Key.Key_Return,
-    Qt.Key.Key_Enter,
-    Qt.Key.Key_Home,
-    Qt.Key.Key_End,
-    Qt.Key.Key_PageUp,
-    Qt.Key.Key_PageDown,
-    Qt.Key.Key_Left,
-    Qt.Key.Key_Right,
-}
+def paint_placeholder(view: QAbstractItemView, text: str) -> None:
+    """A hint in the middle of an empty list, in the theme's muted colour."""
+    painter = QPainter(view.viewport())
+    painter.setPen(palette.MUTED)
+    rect = view.viewport().rect().adjusted(12, 12, -12, -12)
+    flags = Qt.AlignmentFlag.AlignCenter.value | Qt.TextFlag.TextWordWrap.value
+    painter.drawText(rect, flags, text)
+    painter.end()

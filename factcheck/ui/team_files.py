@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from factcheck.core.report import ReportFormat
 from factcheck.store.project import Project
-from factcheck.ui.dialogs import PROJECT_FILTER, start_job
+from factcheck.ui.dialogs import PROJECT_FILTER, start_job, translated
 from factcheck.ui.jobs import Job, Progress
 
 if TYPE_CHECKING:
     from factcheck.store.merge import MergeReport, UnverifiedHistory
     from factcheck.ui.main_window import MainWindow
 
-REPORT_FILTER = "HTML, opens in a browser (*.html);;Text (*.txt);;JSON (*.json)"
+REPORT_FILTER = QT_TRANSLATE_NOOP("files", "HTML, opens in a browser (*.html);;Text (*.txt);;JSON (*.json)")
 
 
 # ----------------------------------------------------------------- the audit report
@@ -39,7 +39,7 @@ def ask_report(parent: QWidget, settings: QSettings) -> tuple[Path, ReportFormat
     """Where to write the audit report, and in which format (told by the name's suffix)."""
     folder = settings.value("exportFolder", str(Path.home()), str)
     name, chosen = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export audit report"), str(Path(folder) / "audit.html"), REPORT_FILTER
+        parent, parent.tr("Export audit report"), str(Path(folder) / "audit.html"), translated(REPORT_FILTER)
     )
     if not name:
         return None
@@ -79,7 +79,10 @@ def export_report(window: MainWindow, destination: Path, format_: ReportFormat) 
 def ask_merge(window: MainWindow) -> None:
     folder = window.settings.value("mergeFolder", str(Path.home()), str)
     names, _ = QFileDialog.getOpenFileNames(
-        window, window.tr("Merge reviewers' project files into this project"), folder, PROJECT_FILTER
+        window,
+        window.tr("Merge reviewers' project files into this project"),
+        folder,
+        translated(PROJECT_FILTER),
     )
     if names:
         window.settings.setValue("mergeFolder", str(Path(names[0]).parent))

@@ -27,6 +27,7 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import VerdictState
 from factcheck.ui import palette
 from factcheck.ui.hints_box import HintsBox
+from factcheck.ui.keys import LIST_KEYS, escape_key, keep_keys, start_at_the_first_row
 
 NOTE_PAUSE_MS = 800
 """A note is saved this long after the reviewer stops typing (and at once when they leave it)."""
@@ -90,7 +91,6 @@ class VerdictPanel(QFrame):
                 self.tr("Mark the current sentence %s (%s or %s)")
                 % (look.name.lower(), _KEYS[verdict], look.letter)
             )
-            button.setStyleSheet(_button_style(look))
             button.clicked.connect(lambda _=False, v=verdict: self.labelChosen.emit(v))
             self.buttons[verdict] = button
             buttons.addWidget(button)
@@ -115,17 +115,25 @@ class VerdictPanel(QFrame):
         self._scope_row.setLayout(scope_row)
         scope_row.setContentsMargins(0, 0, 0, 0)
 
-        self.evidence = QListWidget()
+        self.evidence = _EvidenceList()
         self.evidence.setObjectName("evidenceList")
+        self.evidence.setAccessibleName(self.tr("Evidence for the current sentence"))
+        self.evidence.setAccessibleDescription(
+            self.tr("Enter shows a passage in the source; Delete removes it")
+        )
         self.evidence.setWordWrap(True)
-        self.evidence.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.evidence.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.evidence.itemClicked.connect(lambda item: self.evidenceShown.emit(self.evidence.row(item)))
+        self.evidence.shown.connect(self.evidenceShown)
+        self.evidence.removed.connect(self.evidenceRemoved)
+        escape_key(self.evidence).connect(self.escaped)
         self.evidence_hint = QLabel(self.tr("Select a passage in the source and press E to attach it."))
         self.evidence_hint.setObjectName("hint")
         self.evidence_hint.setWordWrap(True)
 
         self.note = NoteEdit()
         self.note.setObjectName("noteEdit")
+        self.note.setAccessibleName(self.tr("Note for the current sentence"))
         self.note.setPlaceholderText(self.tr("Why? A note for this sentence (saved as you type)"))
         self.note.setTabChangesFocus(True)
         self.note.escaped.connect(self._leave_note)
@@ -168,7 +176,13 @@ class VerdictPanel(QFrame):
         layout.addLayout(buttons)
         layout.addWidget(self._scope_row)
         layout.addLayout(details, 1)
+        self.restyle()
         self.show_nothing()
+
+    def restyle(self) -> None:
+        """Colour the verdict buttons in the theme's colours."""
+        for verdict, button in self.buttons.items():
+            button.setStyleSheet(_button_style(palette.LOOKS[verdict]))
 
     # ----------------------------------------------------------------- showing a sentence
     def show_nothing(self, message: str = "") -> None:
@@ -216,7 +230,7 @@ class VerdictPanel(QFrame):
         """Other reviewers' verdicts on this sentence, or why they are hidden."""
         if others is None:
             self.others.setText(
-                "<span style='color:#6b7782'>"
+                f"<span style='color:{palette.MUTED.name()}'>"
                 + self.tr("Blind review: other reviewers' verdicts show once you have decided.")
                 + "</span>"
             )
@@ -228,7 +242,9 @@ class VerdictPanel(QFrame):
                 f"{palette.LOOKS[label].glyph}</span>"
                 for name, label in others.items()
             )
-            self.others.setText(f"<span style='color:#6b7782'>{self.tr('Others:')}</span> {shown}")
+            self.others.setText(
+                f"<span style='color:{palette.MUTED.name()}'>{escape(self.tr('Others:'))}</span> {shown}"
+            )
             self.others.setToolTip(
                 "\n".join(f"{name}: {palette.LOOKS[label].name}" for name, label in others.items())
             )
@@ -251,6 +267,7 @@ class VerdictPanel(QFrame):
         self.evidence.clear()
         for index, text in enumerate(texts):
             item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
             row = _EvidenceRow(text, self.tr("Remove this passage"))
             row.removed.connect(lambda i=index: self.evidenceRemoved.emit(i))
             item.setSizeHint(row.sizeHint())
@@ -288,6 +305,27 @@ class VerdictPanel(QFrame):
             self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
 
+class _EvidenceList(QListWidget):
+    """The passages attached: Enter shows one in the source, Delete removes it."""
+
+    shown = Signal(int)
+    removed = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        keep_keys(self, (*LIST_KEYS, Qt.Key.Key_Delete, Qt.Key.Key_Backspace))
+        start_at_the_first_row(self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        row = self.currentRow()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and row >= 0:
+            self.removed.emit(row)
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self.shown.emit(row)
+        else:
+            super().keyPressEvent(event)
+
+
 class _EvidenceRow(QWidget):
     removed = Signal()
 
@@ -318,12 +356,11 @@ def _caption(text: str) -> QLabel:
 
 
 def _button_style(look: palette.VerdictLook) -> str:
-    solid = look.colour.name()
-    tint = look.tint.name()
+    solid, tint, on_solid = look.colour.name(), look.tint.name(), look.on_colour.name()
     return (
-        f"QPushButton {{ border: 1px solid {solid}; border-radius: 5px; padding: 5px 12px;"
+        f"QPushButton {{ border: 1px solid {solid}; border-radius: 5px; padding: 5px 10px;"
         f" background: palette(base); color: {solid}; font-weight: 600; }}"
-        f"QPushButton:hover {{ background: {tint}; }}"
-        f"QPushButton:checked {{ background: {solid}; color: white; }}"
+        f"QPushButton:hover {{ background: {tint}; color: palette(text); }}"
+        f"QPushButton:checked {{ background: {solid}; color: {on_solid}; }}"
         f"QPushButton:disabled {{ border-color: palette(mid); color: palette(mid); }}"
     )

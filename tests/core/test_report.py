@@ -218,3 +218,10 @@ def test_json_holds_every_figure_and_reviewer_reading() -> None:
     assert ana["reviewer"] == "ana" and ana["suggestions"] == "no suggestions seen"
     assert ana["label_mix"] == {"supported": 4, "contradicted": 2, "unverifiable": 1}
     assert data["disagreements"][0]["adjudication"]["label"] == "contradicted"
+
+
+def test_a_disagreement_is_numbered_from_one_as_every_view_numbers_sentences() -> None:
+    report = _report(RATINGS, (_disagreement("", False),))  # sentence_index 4: the fifth sentence
+    assert "sentence 5 [s1]" in render_text(report)
+    assert "sentence 5: not yet adjudicated" in render_html(report)
+    assert json.loads(render_json(report))["disagreements"][0]["sentence_index"] == 4  # as in the CSV

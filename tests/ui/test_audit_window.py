@@ -150,3 +150,68 @@ def test_the_audit_report_is_exported_from_the_window(audit: AuditWindow, tmp_pa
         pass
     html = out.read_text(encoding="utf-8")
     assert html.lstrip().lower().startswith("<!doctype html") and "<svg" in html
+
+
+def test_a_long_adjudication_leaves_the_note_column_readable(audit: AuditWindow, qtbot) -> None:
+    audit.resize(1200, 800)
+    audit.table.selectRow(0)
+    sentence_id = audit.selected_sentence()
+    source = audit.detail.source.article
+    long_evidence = ((0, min(len(source.text), 900)),)
+    found = audit.detail.detail
+    assert found is not None
+    from factcheck.store.decisions import adjudicate
+
+    adjudicate(audit.project, sentence_id, "lead", C, "the source says otherwise", Via.WINDOW, long_evidence)
+    audit.model.refresh()
+    audit.show_selected()
+    header = audit.detail.history.horizontalHeader()
+    note, evidence = header.sectionSize(4), header.sectionSize(3)
+    assert note >= 100 and abs(note - evidence) <= 1  # the two long columns share the width
+    decisions = audit.detail.decisions.horizontalHeader()
+    assert decisions.sectionSize(2) >= 100
+
+
+def test_a_warning_marks_its_own_cell_and_shares_say_what_of(audit: AuditWindow, qtbot) -> None:
+    with qtbot.waitSignal(audit.figuresShown, timeout=20_000):
+        audit.reload()
+    overall = audit.agreement.overall
+    default = audit.palette().color(audit.palette().ColorRole.Text)
+    from factcheck.ui import palette
+
+    for row in range(overall.rowCount()):  # five sentences: every figure warns
+        reading = overall.item(row, 3)
+        assert reading.text().startswith("⚠") or "⚠" in reading.text()
+        assert reading.foreground().color() == palette.WARNING
+        for column in (0, 1, 2):
+            item = overall.item(row, column)
+            assert item.foreground().style() == Qt.BrushStyle.NoBrush or item.foreground().color() == default
+            assert "⚠" in item.toolTip()
+    stats = audit.reviewer_stats.table
+    agrees = [stats.item(r, 8).text() for r in range(stats.rowCount())]
+    assert all(" of " in text or "undefined" in text.lower() or "no " in text.lower() for text in agrees), (
+        agrees
+    )
+
+
+def test_the_adjudicate_dialog_takes_its_keys(audit: AuditWindow, qtbot) -> None:
+    from PySide6.QtTest import QTest
+
+    from factcheck.store.audit_table import detail
+    from factcheck.ui.audit_detail import AdjudicateDialog
+
+    audit.table.selectRow(0)
+    dialog = AdjudicateDialog(detail(audit.project, audit.selected_sentence()), audit)
+    dialog.show()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    texts = [b.text() for b in dialog.choices.buttons()]
+    assert texts[0].startswith("&1") and "Supported" in texts[0]
+    dialog.choices.buttons()[0].setFocus()
+    QTest.keyClick(dialog.choices.buttons()[0], Qt.Key.Key_2)
+    assert dialog.choices.checkedButton() is dialog.choices.buttons()[1]
+    dialog.reason.setFocus()
+    QTest.keyClicks(dialog.reason, "2 sources agree")  # in the reason, keys type
+    assert dialog.choices.checkedButton() is dialog.choices.buttons()[1]
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.chosen() == (C, "2 sources agree")

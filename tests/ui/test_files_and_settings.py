@@ -91,7 +91,7 @@ def test_geometry_splitters_and_the_last_article_are_remembered(open_window, dem
     assert second.review.article.rewrite.id == other.id
     assert (second.size().width(), second.size().height()) == (777, 555)
     assert second.panes.sizes() == sizes
-    assert isinstance(second.settings.value("geometry"), QByteArray)
+    assert isinstance(second.settings.value("window/geometry"), QByteArray)
 
 
 def test_markdown_in_the_source_is_inert_text(window: MainWindow) -> None:
@@ -122,3 +122,42 @@ def test_a_hundred_thousand_void_qt_calls_do_not_crash() -> None:
     for i in range(100_000):
         cursor.setPosition(i % 100)
     assert cursor.position() == 99
+
+
+def test_a_refused_import_keeps_the_dialog_open_with_everything_picked(
+    open_window, project_path: Path, qtbot
+) -> None:
+    open_project(project_path).close()
+    window = open_window(project_path)
+    dialog = dialogs.ask_import(window)
+    bad = DATA / "bad_input" / "truncated.json"
+    dialog.source.setText(str(SOURCE))
+    dialog.add_rewrite_paths([str(REWRITES[0]), str(bad)])
+    with qtbot.waitSignal(dialog.problemShown, timeout=10_000) as shown:
+        dialog.import_button.click()
+    assert "truncated.json" in shown.args[0] and shown.args[0] in dialog.problem.text()
+    assert dialog.isVisible() and dialog.import_button.isEnabled()
+    assert dialog.chosen() == (SOURCE, [REWRITES[0], bad])  # nothing to pick again
+    assert window.session.articles() == []
+    dialog.rewrites.setCurrentRow(1)
+    dialog.rewrites.item(1).setSelected(True)
+    dialog.remove_selected_rewrites()  # as the Remove button does
+    with qtbot.waitSignal(window.sidebar.model().modelReset, timeout=10_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(window.session.articles()) == 2
+
+
+def test_an_empty_project_says_how_to_begin_and_the_keys_start_there(open_window, project_path: Path) -> None:
+    open_project(project_path).close()
+    window = open_window(project_path)
+    assert window.pages.currentWidget() is window.empty
+    texts = [button.text().replace("&", "") for button in window.empty_buttons]
+    assert texts == [
+        "Import Articles…",
+        "Add the Demo Articles",
+        "Merge Project Files…",
+        "Open Another Project…",
+    ]
+    assert window.empty_buttons[0].hasFocus()
+    assert window.sentence_list.table.placeholder == "No rewrite is open."
