@@ -9,7 +9,7 @@ from factcheck.core.review import Span
 _INSIDE_WORDS = frozenset("'’-.,%$€£¥_")
 """Characters that belong to a word when they stand between its letters or digits ("2.3bn",
 "Baichuan-M4", "company’s", "84%")."""
-_TRIMMED = frozenset(" \t\n\u00a0,;:!?\"“”‘’()[]{}«».…—–")
+_TRIMMED = frozenset(' \t\n\u00a0,;:!?"“”‘’()[]{}«».…—–')
 """What a selection loses at either end: spaces, quotes, brackets and sentence punctuation."""
 
 

@@ -39,6 +39,11 @@ Rating = tuple[str, str, str]
 # the verdicts table, so this reads it in order (0.5 s against 0.7 s from the verdicts' side,
 # for 450,000 verdicts).
 _RATED = f"FROM sentences s CROSS JOIN verdicts v ON v.sentence_id = s.id WHERE {COUNTED}"
+FRESH = """(NOT EXISTS (SELECT 1 FROM revision_sentences r WHERE r.sentence_id = s.id AND r.status = 'carried')
+           OR (SELECT e.via FROM events e WHERE e.id = v.event_id) IS NOT 'carried')"""
+"""A verdict `v` on sentence `s` that was decided on this version, not carried over from the one
+it revises (where it is counted already): project-wide figures count each decision once. The
+first test is an index probe that spares the event lookup on every sentence of a first version."""
 _DISPUTED = f"""
     rated AS (
         SELECT v.sentence_id, v.reviewer, v.label
@@ -58,9 +63,10 @@ class AgreementFigures:
 
 
 def ratings(project: Project, article_id: str | None = None) -> list[Rating]:
-    """The verdicts that count, of one rewrite version or (None) of the whole project."""
+    """The verdicts that count, of one rewrite version or (None) of the whole project, where a
+    verdict carried over to a revised rewrite is counted once, on the version it was given on."""
     if article_id is None:
-        return project.conn.execute(f"SELECT s.id, v.reviewer, v.label {_RATED}").fetchall()
+        return project.conn.execute(f"SELECT s.id, v.reviewer, v.label {_RATED} AND {FRESH}").fetchall()
     return project.conn.execute(
         f"SELECT s.id, v.reviewer, v.label {_RATED} AND s.article_id = ?", [article_id]
     ).fetchall()
@@ -70,21 +76,29 @@ def agreement_figures(project: Project) -> AgreementFigures:
     """Every agreement figure, overall and per rewrite version."""
     rewrites = project.conn.execute(
         "SELECT a.id, a.title, a.version, NOT EXISTS (SELECT 1 FROM articles b WHERE b.role = a.role"
-        " AND b.name = a.name AND b.source_id IS a.source_id AND b.version > a.version), src.title"
+        " AND b.name = a.name AND b.source_id IS a.source_id AND b.version > a.version), src.title,"
+        " EXISTS (SELECT 1 FROM revisions r WHERE r.rewrite_id = a.id)"
         " FROM articles a JOIN articles src ON src.id = a.source_id"
         " ORDER BY src.title, src.id, a.title, a.version, a.id"
     ).fetchall()
     labels = tuple(Verdict)
     everything: list[tuple[int, str, str]] = []
     groups = []
-    for article_id, title, version, latest, source_title in rewrites:
+    for article_id, title, version, latest, source_title, revised in rewrites:
         # One indexed read per rewrite, fetched whole by SQLite: no Python loop over the rows.
         # Sentences are keyed by rowid, which is cheaper to build and hash than their ids.
         found = project.conn.execute(
             f"SELECT s.rowid, v.reviewer, v.label {_RATED} AND s.article_id = ?", [article_id]
         ).fetchall()
         if found:
-            everything += found
+            everything += (
+                project.conn.execute(
+                    f"SELECT s.rowid, v.reviewer, v.label {_RATED} AND s.article_id = ? AND {FRESH}",
+                    [article_id],
+                ).fetchall()
+                if revised
+                else found
+            )
             groups.append(
                 RewriteAgreement(
                     article_id, title, version, bool(latest), source_title, agreement(found, labels)
@@ -95,7 +109,10 @@ def agreement_figures(project: Project) -> AgreementFigures:
 
 def reviewer_statistics(project: Project) -> list[ReviewerStats]:
     """Every reviewer's statistics (see `factcheck.core.reviewers`), reading each event once."""
-    decisions = project.conn.execute("SELECT reviewer, kind, via, label, suggestion, decided_at FROM events")
+    # A decision carried over to a revised rewrite was made once, on the version it was given on.
+    decisions = project.conn.execute(
+        "SELECT reviewer, kind, via, label, suggestion, decided_at FROM events WHERE via != 'carried'"
+    )
     adjudicated = dict(project.conn.execute("SELECT sentence_id, label FROM adjudications"))
     return reviewer_figures.reviewer_statistics(decisions, ratings(project), adjudicated)
 

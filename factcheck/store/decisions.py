@@ -5,8 +5,8 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from factcheck.core.errors import BadInput
 from factcheck.core.error_types import ordered
+from factcheck.core.errors import BadInput
 from factcheck.core.events import (
     Event,
     error_types_from_json,

@@ -261,9 +261,12 @@ def _check_schema(conn: sqlite3.Connection, recorded: dict[str, tuple[int, str]]
 def _check_revisions(conn: sqlite3.Connection, recorded: dict[str, tuple[int, str]]) -> Iterator[Finding]:
     """Each revision link, with what it says of each sentence, against its record."""
     if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'revisions'").fetchone():
-        if recorded or conn.execute(
-            "SELECT 1 FROM _sqlite_migrations WHERE name = 'm007_corrections_and_revisions'"
-        ).fetchone():
+        if (
+            recorded
+            or conn.execute(
+                "SELECT 1 FROM _sqlite_migrations WHERE name = 'm007_corrections_and_revisions'"
+            ).fetchone()
+        ):
             yield _order("revision"), "the revision links are missing: deleted behind the app's back"
         return
     present = set()

@@ -29,8 +29,8 @@ from sqlite_utils import Database
 
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.events import FUTURE_TOLERANCE, format_time, now
-from factcheck.store.decisions import check_reviewer
 from factcheck.core.ledger import REVISION_COLUMNS, REVISION_SENTENCE_COLUMNS
+from factcheck.store.decisions import check_reviewer
 from factcheck.store.ledger import (
     MERGE_COLUMNS,
     record_articles,
