@@ -214,9 +214,9 @@ def _join_parts(
         best: tuple[float, int] | None = None
         for j in _near(i, found, len(revised)):
             overlap = _overlap(old, _words(revised[j]))
-            if overlap.part_of_previous >= PART_FROM and overlap.shared >= PART_WORDS:
-                if best is None or overlap.part_of_previous > best[0]:
-                    best = (overlap.part_of_previous, j)
+            joined = overlap.part_of_previous >= PART_FROM and overlap.shared >= PART_WORDS
+            if joined and (best is None or overlap.part_of_previous > best[0]):
+                best = (overlap.part_of_previous, j)
         if best is not None:
             found.setdefault(best[1], set()).add(i)
 
