@@ -39,7 +39,8 @@ Rating = tuple[str, str, str]
 # the verdicts table, so this reads it in order (0.5 s against 0.7 s from the verdicts' side,
 # for 450,000 verdicts).
 _RATED = f"FROM sentences s CROSS JOIN verdicts v ON v.sentence_id = s.id WHERE {COUNTED}"
-FRESH = """(NOT EXISTS (SELECT 1 FROM revision_sentences r WHERE r.sentence_id = s.id AND r.status = 'carried')
+FRESH = """(NOT EXISTS (SELECT 1 FROM revision_sentences r
+                        WHERE r.sentence_id = s.id AND r.status = 'carried')
            OR (SELECT e.via FROM events e WHERE e.id = v.event_id) IS NOT 'carried')"""
 """A verdict `v` on sentence `s` that was decided on this version, not carried over from the one
 it revises (where it is counted already): project-wide figures count each decision once. The

@@ -474,7 +474,8 @@ def _merge_revisions(conn: sqlite3.Connection, schema: str) -> int:
     )
     conn.execute(
         f"INSERT INTO main.revision_sentences ({_REVISION_SENTENCE_COLUMNS})"
-        f" SELECT {_REVISION_SENTENCE_COLUMNS} FROM {schema}.revision_sentences WHERE rewrite_id IN ({marks})",
+        f" SELECT {_REVISION_SENTENCE_COLUMNS} FROM {schema}.revision_sentences"
+        f" WHERE rewrite_id IN ({marks})",
         new,
     )
     record_revisions(conn, digests)
