@@ -2,7 +2,11 @@
 rewrite's stored text, and the one form they are kept in (whole words, in text order, merged)."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
 
+from factcheck.core.error_types import ErrorType, from_flag
 from factcheck.core.errors import BadInput
 from factcheck.core.review import Span
 
@@ -56,3 +60,47 @@ GAP = " … "
 def problem_text(text: str, spans: Iterable[Span], offset: int = 0) -> str:
     """The words the spans cover, cut from `text` (which starts at `offset` of the rewrite)."""
     return GAP.join(text[start - offset : end - offset] for start, end in spans)
+
+
+class FlagLike(Protocol):
+    """What a suggestion needs of one of the assistant's flags (`Flag`)."""
+
+    @property
+    def kind(self) -> StrEnum: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def reason(self) -> str: ...
+    @property
+    def source_text(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemSuggestion:
+    """The assistant's offer of what is wrong in a sentence, taken with one key."""
+
+    span: Span
+    """The flagged words, as offsets into the rewrite's text."""
+    text: str
+    error_type: ErrorType
+    correction: str
+    """What the source has in their place ("Baichuan-M4"); empty when it says nothing there."""
+    reason: str
+
+
+def suggestions(flags: Iterable[FlagLike], sentence_start: int) -> tuple[ProblemSuggestion, ...]:
+    """The assistant's flags on a sentence (offsets from its start) as problem suggestions."""
+    return tuple(
+        ProblemSuggestion(
+            span=(sentence_start + flag.start, sentence_start + flag.end),
+            text=flag.text,
+            error_type=from_flag(flag.kind.value, bool(flag.source_text)),
+            correction=flag.source_text,
+            reason=flag.reason,
+        )
+        for flag in flags
+    )

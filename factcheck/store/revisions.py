@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from factcheck.core.article import Article
+from factcheck.core.article import Article, Sentence
 from factcheck.core.errors import BadInput
 from factcheck.core.events import Event, evidence_from_json, format_time, new_event, now
 from factcheck.core.labels import Verdict
@@ -280,3 +280,79 @@ def corrections_of(
                 wrong = problem_text(old.text, state.problems, old.start)
                 checks.append(check_correction(reviewer, revised_text, state.correction, wrong))
     return checks
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRevision:
+    """What became of one sentence of a revised rewrite."""
+
+    status: RevisionStatus
+    previous: tuple[Sentence, ...]
+    """The previous version's sentences it comes from (none for a new sentence)."""
+
+    @property
+    def previous_text(self) -> str:
+        return " ".join(sentence.text for sentence in self.previous)
+
+
+@dataclass(frozen=True, slots=True)
+class Revision:
+    """A revised rewrite against the version it revises, as stored when it was imported."""
+
+    previous_id: str
+    previous_version: int
+    linked_by: LinkedBy
+    sentences: dict[str, SentenceRevision]
+    """By the revision's sentence id."""
+    deleted: tuple[Sentence, ...]
+    """The previous version's sentences nothing in the revision comes from, in their order."""
+    states: PreviousStates
+    """Every decision standing on the previous version's sentences."""
+
+    def count(self, status: RevisionStatus) -> int:
+        return sum(s.status is status for s in self.sentences.values())
+
+
+def load_revision(conn: sqlite3.Connection, rewrite_id: str) -> Revision | None:
+    """The revision link of a rewrite, or None when it revises nothing."""
+    row = conn.execute(
+        "SELECT r.previous_id, a.version, r.linked_by FROM revisions r"
+        " JOIN articles a ON a.id = r.previous_id WHERE r.rewrite_id = ?",
+        [rewrite_id],
+    ).fetchone()
+    if row is None:
+        return None
+    previous_id, version, linked_by = row
+    previous = {
+        sentence.id: sentence
+        for sentence in (
+            Sentence(sid, index, start, end, block, bool(boilerplate), text)
+            for sid, index, start, end, block, boilerplate, text in conn.execute(
+                'SELECT id, idx, start, "end", block, boilerplate, text FROM sentences'
+                " WHERE article_id = ? ORDER BY idx",
+                [previous_id],
+            )
+        )
+    }
+    sentences = {
+        sentence_id: SentenceRevision(
+            RevisionStatus(status), tuple(previous[i] for i in json.loads(listed) if i in previous)
+        )
+        for sentence_id, status, listed in conn.execute(
+            "SELECT sentence_id, status, previous FROM revision_sentences WHERE rewrite_id = ?", [rewrite_id]
+        )
+    }
+    used = {s.id for revised in sentences.values() for s in revised.previous}
+    deleted = tuple(s for s in previous.values() if s.id not in used)
+    return Revision(
+        previous_id, version, LinkedBy(linked_by), sentences, deleted, previous_states(conn, previous_id)
+    )
+
+
+def corrections_in(revision: Revision, sentence: Sentence) -> list[CorrectionCheck]:
+    """Every reviewer's correction of the sentences `sentence` comes from, checked against its text."""
+    found = revision.sentences.get(sentence.id)
+    if found is None:
+        return []
+    sources = [PreviousSentence(s.id, s.index, s.start, s.text) for s in found.previous]
+    return corrections_of(sentence.text, sources, revision.states)
