@@ -140,8 +140,8 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _NEUTRALISED.match(cell, 1) else cell
 
 
-def parse_spans(text: str) -> tuple[Span, ...]:
-    """Evidence offsets written as `start-end` (several joined by `;` or spaces), or BadInput."""
+def parse_spans(text: str, what: str = "evidence") -> tuple[Span, ...]:
+    """Offsets written as `start-end` (several joined by `;` or spaces), or BadInput naming `what`."""
     spans = []
     for part in re.split(r"[;\s]+", text.strip()):
         if not part:
@@ -150,7 +150,7 @@ def parse_spans(text: str) -> tuple[Span, ...]:
         match = re.fullmatch(r"(\d{1,18})-(\d{1,18})", part)
         if not match or int(match[1]) >= int(match[2]):
             shown = part if len(part) <= 40 else f"{part[:40]}…"
-            raise BadInput(f"evidence {shown!r} is not START-END with START < END")
+            raise BadInput(f"{what} {shown!r} is not START-END with START < END")
         spans.append((int(match[1]), int(match[2])))
     return tuple(spans)
 

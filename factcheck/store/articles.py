@@ -277,3 +277,16 @@ def load_article(project: Project, article_id: str) -> Article:
         metadata=json.loads(metadata),
         file_name=file_name,
     )
+
+
+def load_sentence(project: Project, sentence_id: str) -> tuple[Sentence, str]:
+    """A sentence and the stored text of its article (its offsets point into it), or BadInput."""
+    row = project.conn.execute(
+        'SELECT s.id, s.idx, s.start, s."end", s.block, s.boilerplate, s.text, a.text FROM sentences s'
+        " JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
+        [sentence_id],
+    ).fetchone()
+    if row is None:
+        raise BadInput(f"no sentence with id {sentence_id!r} in this project")
+    sid, index, start, end, block, boilerplate, text, article_text = row
+    return Sentence(sid, index, start, end, block, bool(boilerplate), text), article_text

@@ -356,3 +356,59 @@ def corrections_in(revision: Revision, sentence: Sentence) -> list[CorrectionChe
         return []
     sources = [PreviousSentence(s.id, s.index, s.start, s.text) for s in found.previous]
     return corrections_of(sentence.text, sources, revision.states)
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceChange:
+    """One sentence of a newer version, and what it was."""
+
+    sentence: Sentence
+    status: RevisionStatus
+    previous: tuple[Sentence, ...]
+    corrections: tuple[CorrectionCheck, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """Two versions of a rewrite, sentence by sentence (`factcheck diff`)."""
+
+    older: Article
+    newer: Article
+    stored: bool
+    """True when `newer` was imported as the revision of `older` (the match then is the one that
+    carried the decisions over); False when the two were matched just now."""
+    sentences: tuple[SentenceChange, ...]
+    """One per sentence of `newer`, in order."""
+    deleted: tuple[Sentence, ...]
+
+    def count(self, status: RevisionStatus) -> int:
+        return sum(change.status is status for change in self.sentences)
+
+
+def compare(conn: sqlite3.Connection, older: Article, newer: Article) -> Comparison:
+    """What became of `older`'s sentences in `newer`: as stored when `newer` revises `older`,
+    else matched now."""
+    if older.source_id is None or newer.source_id is None:
+        raise BadInput("diff compares two versions of a rewrite; a source was given")
+    revision = load_revision(conn, newer.id)
+    if revision is not None and revision.previous_id == older.id:
+        changes = tuple(
+            SentenceChange(
+                s,
+                revision.sentences[s.id].status,
+                revision.sentences[s.id].previous,
+                tuple(corrections_in(revision, s)),
+            )
+            for s in newer.sentences
+        )
+        return Comparison(older, newer, True, changes, revision.deleted)
+    match = match_sentences([s.text for s in older.sentences], [s.text for s in newer.sentences])
+    states = previous_states(conn, older.id)
+    changes = []
+    for m in match.sentences:
+        sources = tuple(older.sentences[i] for i in m.previous)
+        wrapped = [PreviousSentence(s.id, s.index, s.start, s.text) for s in sources]
+        checks = tuple(corrections_of(newer.sentences[m.index].text, wrapped, states))
+        changes.append(SentenceChange(newer.sentences[m.index], m.status, sources, checks))
+    deleted = tuple(older.sentences[i] for i in match.deleted)
+    return Comparison(older, newer, False, tuple(changes), deleted)
