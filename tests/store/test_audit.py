@@ -172,7 +172,7 @@ def test_a_cancelled_report_leaves_the_previous_file(project: Project, tmp_path:
 
     with pytest.raises(ReportCancelled):
         write_report(project, out, ReportFormat.HTML, progress=progress)
-    assert steps == [(0, 4), (1, 4), (2, 4)]
+    assert steps == [(0, 5), (1, 5), (2, 5)]
     assert out.read_text() == "the previous report" and list(tmp_path.glob("*.part")) == []
 
 
