@@ -265,7 +265,7 @@ def _errors_text(errors: ErrorsReport) -> list[str]:
     lines += _statistic_text("same types", agreement.exact, share=True)
     lines += _statistic_text("overlap (Jaccard)", agreement.overlap, share=True)
     for error_type, alpha in agreement.per_type:
-        lines += _statistic_text(f"α {error_type.words}", alpha)
+        lines += _statistic_text(f"α {error_type.value}", alpha)
     return lines
 
 
