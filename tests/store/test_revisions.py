@@ -12,7 +12,7 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.core.revisions import RevisionStatus
 from factcheck.store import articles as articles_module
-from factcheck.store.articles import Outcome, list_articles, load_article
+from factcheck.store.articles import Outcome, list_articles
 from factcheck.store.decisions import adjudicate, current, decide, history
 from factcheck.store.export import export
 from factcheck.store.importing import import_files
@@ -33,7 +33,8 @@ def project(demo_path: Path):
 
 def _snapshot(project: Project, article_id: str) -> list:
     return project.conn.execute(
-        "SELECT e.* FROM events e JOIN sentences s ON s.id = e.sentence_id WHERE s.article_id = ? ORDER BY e.seq",
+        "SELECT e.* FROM events e JOIN sentences s ON s.id = e.sentence_id"
+        " WHERE s.article_id = ? ORDER BY e.seq",
         [article_id],
     ).fetchall()
 
@@ -48,7 +49,7 @@ def _revise(project: Project, folder: Path, **options):
 def test_unchanged_sentences_carry_every_decision_and_the_previous_version_keeps_its_own(
     project: Project, tmp_path: Path
 ) -> None:
-    old, medbot_sentence, _ = medbot(project)
+    old, _, _ = medbot(project)
     mark_medbot(project, "alice")
     first = next(s for s in old.sentences if not s.boilerplate)
     decide(
