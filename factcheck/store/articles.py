@@ -12,7 +12,7 @@ from factcheck.core.events import format_time, now
 from factcheck.core.ledger import article_digest
 from factcheck.store.ledger import record_articles, record_revisions
 from factcheck.store.project import Project, bulk_writing
-from factcheck.store.revisions import Carried, as_revision, find_previous, link, plan
+from factcheck.store.revisions import Carried, as_revision, link, revision_plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +76,7 @@ def store_articles(
     for article in rewrites:
         if project.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
             continue
-        previous = find_previous(project.conn, article, revises)
-        if previous is not None:
-            plans[article.id] = plan(project.conn, article, previous)
+        plans[article.id] = revision_plan(project.conn, article, revises)
     results: list[Imported] = []
     digests: list[tuple[str, str]] = []
     links: list[tuple[str, str]] = []
@@ -88,8 +86,10 @@ def store_articles(
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
                 results.append(Imported(article, Outcome.UNCHANGED))
                 continue
-            previous = find_previous(conn, article, revises)
-            if previous is None:  # a first version, or an edited source (whose verdicts are elsewhere)
+            # Found again inside the transaction: another import may have come first (then the
+            # sentences are matched again, under the lock).
+            found = revision_plan(conn, article, revises, plans.get(article.id))
+            if found is None:  # a first version, or an edited source (whose verdicts are elsewhere)
                 (latest,) = conn.execute(
                     "SELECT max(version) FROM articles WHERE role = ? AND name = ? AND source_id IS ?",
                     [article.role.value, article.name, article.source_id],
@@ -99,10 +99,7 @@ def store_articles(
                 digests.append((article.id, _insert(conn, article, imported_at)))
                 results.append(Imported(article, Outcome.NEW_VERSION if latest else Outcome.NEW))
                 continue
-            found = plans.get(article.id)
-            if found is None or found.previous != previous:  # another import came first: match again
-                found = plan(conn, article, previous)
-            article = as_revision(conn, article, previous)
+            article = as_revision(conn, article, found.previous)
             digests.append((article.id, _insert(conn, article, imported_at)))
             carried, digest = link(conn, project.origin, article, found)
             links.append(digest)

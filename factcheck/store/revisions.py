@@ -66,6 +66,12 @@ class PreviousSentence:
     text: str
 
 
+RELATED_FROM = 0.5
+"""A rewrite found only by its title and source is a revision when at least this share of the
+previous version's sentences live on in it (unchanged or edited); else it is another rewrite that
+happens to share the title."""
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """A revision worked out before the write transaction."""
@@ -73,6 +79,24 @@ class Plan:
     previous: Previous
     sentences: tuple[PreviousSentence, ...]
     match: RevisionMatch
+
+    @property
+    def related(self) -> bool:
+        return not self.sentences or 1 - len(self.match.deleted) / len(self.sentences) >= RELATED_FROM
+
+
+def revision_plan(
+    conn: sqlite3.Connection, article: Article, revises: str | None, planned: Plan | None = None
+) -> Plan | None:
+    """The revision `article` is, with its sentences matched (reusing `planned` when it is about
+    the same previous version), or None when it revises nothing."""
+    previous = find_previous(conn, article, revises)
+    if previous is None:
+        return None
+    found = planned if planned is not None and planned.previous == previous else plan(conn, article, previous)
+    if previous.linked_by is LinkedBy.TITLE and not found.related:
+        return None
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -243,3 +243,12 @@ def test_a_revision_of_a_revision_carries_what_was_carried(project: Project, tmp
     assert third.article.version == 3 and third.revision.previous_id == second.article.id
     assert current(project, third.article.sentences[first.index].id, "bob").label is Verdict.SUPPORTED
     assert verify(project).ok
+
+
+def test_another_rewrite_that_only_shares_the_title_is_not_a_revision(project: Project, tmp_path: Path) -> None:
+    old, _, _ = medbot(project)
+    other = tmp_path / "another-take.txt"
+    other.write_text(old.title + "\n" + REWRITES[1].read_text(encoding="utf-8"), encoding="utf-8")
+    (result,) = [r for r in import_files(project, SOURCE, [other]) if r.article.source_id]
+    assert result.article.title == old.title
+    assert result.outcome is Outcome.NEW and result.revision is None and result.article.version == 1
