@@ -13,6 +13,7 @@ from factcheck.core.ledger import article_digest
 from factcheck.store.ledger import record_articles, record_revisions
 from factcheck.store.project import Project, bulk_writing
 from factcheck.store.revisions import Carried, as_revision, link, revision_plan
+from factcheck.store.sentences import SENTENCE_FIELDS, sentence_from_row, sentences_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,14 +251,7 @@ def load_article(project: Project, article_id: str) -> Article:
             [article_id],
         )
     )
-    sentences = tuple(
-        Sentence(sid, index, start, end, block, bool(boilerplate), sentence_text)
-        for sid, index, start, end, block, boilerplate, sentence_text in conn.execute(
-            'SELECT id, idx, start, "end", block, boilerplate, text FROM sentences'
-            " WHERE article_id = ? ORDER BY idx",
-            [article_id],
-        )
-    )
+    sentences = sentences_of(conn, article_id)
     return Article(
         id=id_,
         role=Role(role),
@@ -279,11 +273,10 @@ def load_article(project: Project, article_id: str) -> Article:
 def load_sentence(project: Project, sentence_id: str) -> tuple[Sentence, str]:
     """A sentence and the stored text of its article (its offsets point into it), or BadInput."""
     row = project.conn.execute(
-        'SELECT s.id, s.idx, s.start, s."end", s.block, s.boilerplate, s.text, a.text FROM sentences s'
-        " JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
+        f"SELECT {SENTENCE_FIELDS}, a.text FROM sentences s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.id = ?",
         [sentence_id],
     ).fetchone()
     if row is None:
         raise BadInput(f"no sentence with id {sentence_id!r} in this project")
-    sid, index, start, end, block, boilerplate, text, article_text = row
-    return Sentence(sid, index, start, end, block, bool(boilerplate), text), article_text
+    return sentence_from_row(row[:-1]), row[-1]

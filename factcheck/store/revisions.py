@@ -29,6 +29,7 @@ from factcheck.core.revisions import (
     match_sentences,
 )
 from factcheck.store.decisions import STATE_COLUMNS, insert_events, state_from_row
+from factcheck.store.sentences import sentences_of
 
 
 class LinkedBy(StrEnum):
@@ -58,14 +59,6 @@ class Previous:
     linked_by: LinkedBy
 
 
-@dataclass(frozen=True, slots=True)
-class PreviousSentence:
-    id: str
-    index: int
-    start: int
-    text: str
-
-
 RELATED_FROM = 0.5
 """A rewrite found only by its title and source is a revision when at least this share of the
 previous version's sentences live on in it (unchanged or edited); else it is another rewrite that
@@ -77,7 +70,7 @@ class Plan:
     """A revision worked out before the write transaction."""
 
     previous: Previous
-    sentences: tuple[PreviousSentence, ...]
+    sentences: tuple[Sentence, ...]
     match: RevisionMatch
 
     @property
@@ -134,28 +127,22 @@ def find_previous(conn: sqlite3.Connection, article: Article, revises: str | Non
                 f"--revises: {row[5]!r} is a rewrite of another source; import the revision with that source"
             )
         return Previous(row[0], row[1], row[2], LinkedBy.CHOSEN)
-    row = conn.execute(
-        "SELECT id, name, version FROM articles WHERE role = 'rewrite' AND name = ? AND source_id = ?"
-        " ORDER BY version DESC LIMIT 1",
-        [article.name, article.source_id],
-    ).fetchone()
-    if row is not None:
-        return Previous(row[0], row[1], row[2], LinkedBy.NAME)
-    row = conn.execute(
-        "SELECT id, name, version FROM articles WHERE role = 'rewrite' AND source_id = ? AND title = ?"
-        " ORDER BY imported_at DESC, version DESC LIMIT 1",
-        [article.source_id, article.title],
-    ).fetchone()
-    return Previous(row[0], row[1], row[2], LinkedBy.TITLE) if row is not None else None
+    for linked_by, column, value, order in (
+        (LinkedBy.NAME, "name", article.name, "version DESC"),
+        (LinkedBy.TITLE, "title", article.title, "imported_at DESC, version DESC"),
+    ):
+        row = conn.execute(
+            "SELECT id, name, version FROM articles WHERE role = 'rewrite' AND source_id = ?"
+            f" AND {column} = ? ORDER BY {order} LIMIT 1",
+            [article.source_id, value],
+        ).fetchone()
+        if row is not None:
+            return Previous(row[0], row[1], row[2], linked_by)
+    return None
 
 
 def plan(conn: sqlite3.Connection, article: Article, previous: Previous) -> Plan:
-    sentences = tuple(
-        PreviousSentence(*row)
-        for row in conn.execute(
-            "SELECT id, idx, start, text FROM sentences WHERE article_id = ? ORDER BY idx", [previous.id]
-        )
-    )
+    sentences = sentences_of(conn, previous.id)
     match = match_sentences([s.text for s in sentences], [s.text for s in article.sentences])
     return Plan(previous, sentences, match)
 
@@ -294,7 +281,7 @@ def _carry(
 
 
 def corrections_of(
-    revised_text: str, sources: Sequence[PreviousSentence], states: PreviousStates
+    revised_text: str, sources: Sequence[Sentence], states: PreviousStates
 ) -> list[CorrectionCheck]:
     """For each reviewer's correction of a sentence the revised sentence comes from: is it in?"""
     checks = []
@@ -347,17 +334,7 @@ def load_revision(conn: sqlite3.Connection, rewrite_id: str) -> Revision | None:
     if row is None:
         return None
     previous_id, version, linked_by = row
-    previous = {
-        sentence.id: sentence
-        for sentence in (
-            Sentence(sid, index, start, end, block, bool(boilerplate), text)
-            for sid, index, start, end, block, boilerplate, text in conn.execute(
-                'SELECT id, idx, start, "end", block, boilerplate, text FROM sentences'
-                " WHERE article_id = ? ORDER BY idx",
-                [previous_id],
-            )
-        )
-    }
+    previous = {sentence.id: sentence for sentence in sentences_of(conn, previous_id)}
     sentences = {
         sentence_id: SentenceRevision(
             RevisionStatus(status), tuple(previous[i] for i in json.loads(listed) if i in previous)
@@ -378,8 +355,7 @@ def corrections_in(revision: Revision, sentence: Sentence) -> list[CorrectionChe
     found = revision.sentences.get(sentence.id)
     if found is None:
         return []
-    sources = [PreviousSentence(s.id, s.index, s.start, s.text) for s in found.previous]
-    return corrections_of(sentence.text, sources, revision.states)
+    return corrections_of(sentence.text, found.previous, revision.states)
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,8 +407,7 @@ def compare(conn: sqlite3.Connection, older: Article, newer: Article) -> Compari
     changes = []
     for m in match.sentences:
         sources = tuple(older.sentences[i] for i in m.previous)
-        wrapped = [PreviousSentence(s.id, s.index, s.start, s.text) for s in sources]
-        checks = tuple(corrections_of(newer.sentences[m.index].text, wrapped, states))
+        checks = tuple(corrections_of(newer.sentences[m.index].text, sources, states))
         changes.append(SentenceChange(newer.sentences[m.index], m.status, sources, checks))
     deleted = tuple(older.sentences[i] for i in match.deleted)
     return Comparison(older, newer, False, tuple(changes), deleted)

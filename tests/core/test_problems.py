@@ -2,8 +2,8 @@
 offered as problems."""
 
 import json
-from dataclasses import dataclass
 from enum import StrEnum
+from types import SimpleNamespace
 
 import pytest
 
@@ -46,35 +46,19 @@ class FlagKind(StrEnum):
     NAME = "name"
 
 
-@dataclass(frozen=True)
-class Flag:
-    """The assistant's flag as `core.flags` makes it (what `suggestions` reads of it)."""
-
-    kind: FlagKind
-    start: int
-    end: int
-    text: str
-    reason: str
-    source_text: str = ""
+def _flag(start: int, end: int, text: str, reason: str, source_text: str = "") -> SimpleNamespace:
+    """What `suggestions` reads of one of the assistant's flags (`core.flags.Flag`)."""
+    return SimpleNamespace(
+        kind=FlagKind.NAME, start=start, end=end, text=text, reason=reason, source_text=source_text
+    )
 
 
 def test_the_assistants_flags_become_problems_with_a_type_and_a_correction() -> None:
     flags = [
-        Flag(
-            FlagKind.NAME,
-            4,
-            20,
-            "MicroPort MedBot",
-            "'MicroPort MedBot' where the source has 'Baichuan-M4'",
-            "Baichuan-M4",
+        _flag(
+            4, 20, "MicroPort MedBot", "'MicroPort MedBot' where the source has 'Baichuan-M4'", "Baichuan-M4"
         ),
-        Flag(
-            FlagKind.NAME,
-            30,
-            52,
-            "medical image analysis",
-            "'medical image analysis' does not appear in the source",
-        ),
+        _flag(30, 52, "medical image analysis", "'medical image analysis' does not appear in the source"),
     ]
     first, second = suggestions(flags, sentence_start=1000)
     assert (first.span, first.error_type, first.correction) == (

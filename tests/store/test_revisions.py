@@ -245,7 +245,9 @@ def test_a_revision_of_a_revision_carries_what_was_carried(project: Project, tmp
     assert verify(project).ok
 
 
-def test_another_rewrite_that_only_shares_the_title_is_not_a_revision(project: Project, tmp_path: Path) -> None:
+def test_another_rewrite_that_only_shares_the_title_is_not_a_revision(
+    project: Project, tmp_path: Path
+) -> None:
     old, _, _ = medbot(project)
     other = tmp_path / "another-take.txt"
     other.write_text(old.title + "\n" + REWRITES[1].read_text(encoding="utf-8"), encoding="utf-8")
