@@ -227,3 +227,27 @@ def test_an_export_without_the_new_columns_keeps_what_is_wrong(project: Project,
     import_verdicts(project, path)
     state = current(project, sentence.id, "alice")
     assert state.label is Verdict.UNVERIFIABLE and state.correction == "Baichuan-M4"
+
+
+def test_the_audit_shows_each_reviewers_problem_types_and_correction(project: Project) -> None:
+    from factcheck.store.audit_table import Agreement, detail, rows
+
+    sentence = mark_medbot(project, "alice")
+    mark_medbot(project, "bob")
+    (row,) = rows(project, [sentence.id])
+    assert row.error_types == {"alice": (ErrorType.WRONG_NAME,), "bob": (ErrorType.WRONG_NAME,)}
+    assert row.error_type_agreement is Agreement.AGREE
+    decide(
+        project,
+        sentence.id,
+        "bob",
+        lambda s: s.with_aspect(Aspect.ERROR_TYPES, (ErrorType.INVENTED_DETAIL,)),
+        Via.WINDOW,
+    )
+    assert rows(project, [sentence.id])[0].error_type_agreement is Agreement.DISAGREE
+    alice = next(view for view in detail(project, sentence.id).reviewers if view.reviewer == "alice")
+    assert (alice.problem_text, alice.error_types, alice.correction) == (
+        "MicroPort MedBot",
+        (ErrorType.WRONG_NAME,),
+        "Baichuan-M4",
+    )
