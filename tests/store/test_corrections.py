@@ -251,3 +251,50 @@ def test_the_audit_shows_each_reviewers_problem_types_and_correction(project: Pr
         (ErrorType.WRONG_NAME,),
         "Baichuan-M4",
     )
+
+
+def test_a_project_of_the_previous_schema_upgrades_and_its_history_still_verifies(tmp_path: Path) -> None:
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    from factcheck.core.events import evidence_json
+    from factcheck.store.decisions import event_count
+    from factcheck.store.project import APPLICATION_ID
+    from factcheck.store.schema import migrations
+
+    path = tmp_path / "older.db"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(Database(conn), stop_before="m007_corrections_and_revisions")
+    conn.execute("INSERT INTO project (key, value) VALUES ('origin', 'o1')")
+    fields = dict(
+        id="e1",
+        origin="o1",
+        seq=1,
+        kind="mark",
+        sentence_id="s1",
+        reviewer="alice",
+        label="contradicted",
+        previous_label=None,
+        evidence=evidence_json(((3, 9),)),
+        note="an older note",
+        included=None,
+        via="window",
+        decided_at="2026-11-22T09:30:00.000000Z",
+        prev_hash="",
+    )
+    digest = event_hash(**fields)  # as the version before problem spans hashed it
+    conn.execute(
+        f"INSERT INTO events ({', '.join(fields)}, hash) VALUES ({', '.join('?' * 15)})",
+        [*fields.values(), digest],
+    )
+    conn.commit()
+    conn.close()
+    project = Project.open(path)  # upgraded to m007
+    try:
+        assert verify(project).ok and event_count(project) == 1
+        (event,) = history(project, "s1")
+        assert event.hash == digest and event.state.correction == "" and event.state.problems == ()
+    finally:
+        project.close()
