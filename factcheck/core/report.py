@@ -247,7 +247,7 @@ def errors_name(counts: ErrorCounts) -> str:
     """A rewrite version (or a source) as the errors section names it."""
     if counts.version is None:
         return counts.title
-    return f"{counts.title} (v{counts.version}) [{counts.article_id}], source: {counts.source_title}"
+    return f"{counts.title} (v{counts.version}) [{counts.article_id}]"
 
 
 def _errors_text(errors: ErrorsReport) -> list[str]:

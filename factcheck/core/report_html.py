@@ -48,6 +48,7 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bott
 table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid #ccc; padding: 0.3em 0.5em;
         vertical-align: top; text-align: left; } th { background: #f2f2f2; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.zero { color: #9a9a9a; }
 .warning { color: #8a4b00; font-weight: 600; } .warning::before { content: "⚠ "; }
 .verdict { font-weight: 600; white-space: nowrap; }
 .supported { color: #0072B2; } .contradicted { color: #D55E00; } .unverifiable { color: #5f5f5f; }
@@ -248,11 +249,19 @@ def _errors_section(report: AuditReport) -> list[str]:
         " rewrite.</p>"
     )
     header = "".join(f"<th>{_e(t.words)}</th>" for t in ErrorType)
-    for heading, rows in (("Per source", errors.sources), ("Per rewrite version", errors.rewrites)):
-        parts += [f"<h3>{heading}</h3>", f"<table><tr><th></th><th>Sentences</th>{header}</tr>"]
+    for heading, first, rows in (
+        ("Per source", "Source", errors.sources),
+        ("Per rewrite version", "Rewrite", errors.rewrites),
+    ):
+        parts += [
+            f"<h3>{heading}</h3>",
+            f'<table><tr><th width="26%">{first}</th><th>Sentences</th>{header}</tr>',
+        ]
         for counts in rows:
             cells = "".join(
-                f'<td class="number" title="{c.flags:,} verdicts">{c.sentences:,}</td>' for c in counts.types
+                f'<td class="number{"" if c.sentences else " zero"}" title="{c.flags:,} verdicts">'
+                f"{c.sentences:,}</td>"
+                for c in counts.types
             )
             name = _e(errors_name(counts))
             parts.append(f'<tr><td>{name}</td><td class="number">{counts.sentences:,}</td>{cells}</tr>')
