@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterable
 from contextlib import closing
 from pathlib import Path
 
-from factcheck.cli import audit
+from factcheck.cli import audit, revisions
 from factcheck.core.claimreview import review_url
+from factcheck.core.error_types import ErrorType, ordered
 from factcheck.core.errors import BadInput
 from factcheck.core.export import ExportContent, ExportFormat, parse_spans
 from factcheck.core.labels import Verdict
-from factcheck.core.review import VerdictState, Via
-from factcheck.store.articles import Outcome, list_articles, load_article, resolve_article_id
+from factcheck.core.problems import normalised, problem_text, snap_to_words
+from factcheck.core.review import ERROR_LABELS, Aspect, VerdictState, Via, label_changes
+from factcheck.store.articles import Outcome, list_articles, load_article, load_sentence, resolve_article_id
 from factcheck.store.decisions import decide
 from factcheck.store.export import export, import_verdicts
 from factcheck.store.importing import import_files
@@ -36,7 +38,8 @@ def run(args: argparse.Namespace, path: Path, reviewer: str, seed_demo: bool) ->
 
 
 def _import(args: argparse.Namespace, project: Project, reviewer: str) -> int:
-    for result in import_files(project, Path(args.source), [Path(p) for p in args.rewrites]):
+    revises = resolve_article_id(project, args.revises) if args.revises is not None else None
+    for result in import_files(project, Path(args.source), [Path(p) for p in args.rewrites], revises):
         article = result.article
         to_review = sum(not s.boilerplate for s in article.sentences)
         left_out = len(article.sentences) - to_review
@@ -47,6 +50,9 @@ def _import(args: argparse.Namespace, project: Project, reviewer: str) -> int:
         if result.outcome is Outcome.NEW_VERSION:
             outcome = f"new version {article.version}"
         print(f"{article.role.value:8} {article.id}  {article.title}  ({outcome}; {details})")
+        if result.revision is not None:
+            for line in revisions.import_lines(result.revision):
+                print(line)
     return 0
 
 
@@ -66,6 +72,10 @@ def _articles(args: argparse.Namespace, project: Project, reviewer: str) -> int:
                 "name": a.name,
                 "version": a.version,
                 "latest": a.latest,
+                "revises": a.revises,
+                "revises_version": a.revises_version,
+                "to_recheck": a.to_recheck,
+                "rechecked": a.rechecked,
             }
             for a in summaries
         )
@@ -76,7 +86,15 @@ def _articles(args: argparse.Namespace, project: Project, reviewer: str) -> int:
     for a in summaries:
         progress = f"{a.reviewed:>4} / {a.to_review:<4} reviewed" if a.role.value == "rewrite" else ""
         indent = "  " if a.role.value == "rewrite" else ""
-        version = f" (v{a.version})" if a.version > 1 else ""
+        version = ""
+        if a.revises is not None:
+            older = "" if a.latest else ", an older version"
+            version = (
+                f" (v{a.version}{older}, revises v{a.revises_version} [{a.revises}]:"
+                f" {a.rechecked} of {a.to_recheck} changed or new sentences checked)"
+            )
+        elif a.version > 1 or not a.latest:
+            version = f" (v{a.version}" + ("" if a.latest else ", an older version") + ")"
         print(f"{a.id}  {a.role.value:8} {progress:20} {indent}{a.title}{version}")
     return 0
 
@@ -106,9 +124,11 @@ def _sentences(args: argparse.Namespace, project: Project, reviewer: str) -> int
 def _mark(args: argparse.Namespace, project: Project, reviewer: str) -> int:
     label = None if args.label.strip().lower() == CLEAR_WORD else _parse_label(args.label)
     evidence = None if args.evidence is None else parse_spans(" ".join(args.evidence))
+    wrong = _what_is_wrong(args, project, label)
 
     def change(state: VerdictState) -> VerdictState:
-        state = state.with_label(label)
+        for aspect, value in (label_changes(state, label) | wrong).items():
+            state = state.with_aspect(aspect, value)
         if args.note is not None:
             state = state.with_note(args.note)
         return state if evidence is None else state.with_evidence(evidence)
@@ -116,7 +136,32 @@ def _mark(args: argparse.Namespace, project: Project, reviewer: str) -> int:
     event = decide(project, args.sentence, reviewer, change, Via.COMMAND_LINE)
     shown = label.value if label else "no verdict"
     print(f"{args.sentence}: {shown} ({'saved' if event else 'unchanged'}, reviewer {reviewer})")
+    if event is not None and event.state.problems:
+        text = load_sentence(project, args.sentence)[1]
+        spans = ", ".join(f"{start}-{end}" for start, end in event.state.problems)
+        print(f"  problem: {problem_text(text, event.state.problems)!r} ({spans})")
     return 0
+
+
+def _what_is_wrong(args: argparse.Namespace, project: Project, label: Verdict | None) -> dict[Aspect, object]:
+    """The problem spans (snapped to words), error types and correction given to `mark`."""
+    wrong: dict[Aspect, object] = {}
+    if args.error_type is not None:
+        wrong[Aspect.ERROR_TYPES] = ordered(ErrorType.parse(t) for t in args.error_type)
+    if args.correction is not None:
+        wrong[Aspect.CORRECTION] = args.correction.strip()
+    if args.problem is not None:
+        sentence, text = load_sentence(project, args.sentence)
+        within = (sentence.start, sentence.end)
+        spans = [span for given in args.problem for span in parse_spans(given, "problem")]
+        wrong[Aspect.PROBLEMS] = normalised(snap_to_words(text, start, end, within) for start, end in spans)
+    said = any(value for value in wrong.values())
+    if said and label not in ERROR_LABELS:
+        raise BadInput(
+            "--problem, --error-type and --correction say what is wrong: give them with contradicted"
+            " or unverifiable"
+        )
+    return wrong
 
 
 def _parse_label(word: str) -> Verdict:
@@ -192,4 +237,5 @@ _HANDLERS = {
     "settings": _settings,
     "import-verdicts": _import_verdicts,
     "audit": audit.run,
+    "diff": revisions.run,
 }

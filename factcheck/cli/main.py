@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from factcheck import __version__
-from factcheck.cli import align, audit, history  # their parsers; what they do is loaded when they run
+from factcheck.cli import align, audit, history, revisions  # parsers; what they do loads when they run
 from factcheck.core.errors import FactcheckError
 from factcheck.core.reading import SURROGATE
 from factcheck.store.project import describe
@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", "import a canonical source and its rewrites")
     p.add_argument("--source", required=True, metavar="FILE", help="the canonical source")
     p.add_argument("rewrites", nargs="*", metavar="REWRITE", help="rewrites of that source")
+    p.add_argument(
+        "--revises",
+        metavar="ARTICLE_ID",
+        help="the rewrite that the one REWRITE given is a revised version of (by default a revision is"
+        " found by its file name, or by its title and source); its unchanged sentences keep every verdict",
+    )
 
     p = command("articles", "list the sources and rewrites with your progress")
     p.add_argument("--json", action="store_true", help="print JSON Lines, one object per article")
@@ -106,6 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="START-END",
         help="passages of the source's text, as character offsets (replace the current evidence)",
     )
+    p.add_argument(
+        "--problem",
+        action="append",
+        metavar="START-END",
+        help="the wrong words, as character offsets into the rewrite's text inside the sentence (widened"
+        " to whole words); repeat for several; together they replace the current ones",
+    )
+    p.add_argument(
+        "--error-type",
+        action="append",
+        metavar="TYPE",
+        help="what kind of error: wrong-number, wrong-name (or attribution), wrong-date, misquote,"
+        " invented-detail, exaggeration, missing-context, other; repeat for several",
+    )
+    p.add_argument("--correction", metavar="TEXT", help="what the sentence should say (empty to remove it)")
 
     p = command(
         "export", "write every current verdict as CSV, JSON Lines, a workbook (xlsx) or ClaimReview JSON-LD"
@@ -148,6 +169,8 @@ def build_parser() -> argparse.ArgumentParser:
     align.add_parser(sub)
 
     history.add_parsers(command)
+
+    revisions.add_parser(command)
 
     p = command("audit", "report agreement, reviewer statistics and disagreements (text, JSON or HTML)")
     audit.add_arguments(p)

@@ -2,7 +2,7 @@
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from factcheck.core.document import Block, InlineSpan, ParsedArticle, Role
 from factcheck.core.ids import article_id, sentence_id
@@ -93,11 +93,6 @@ def prepare(
         metadata=dict(parsed.metadata),
         file_name=file_name,
     )
-
-
-def with_version(article: Article, version: int) -> Article:
-    """The same article numbered as `version` of its document."""
-    return replace(article, version=version)
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from hashlib import sha256
 
+from factcheck.core.error_types import ErrorType
 from factcheck.core.errors import BadInput
 from factcheck.core.labels import Verdict
 from factcheck.core.review import DecisionKind, Span, VerdictState, Via
@@ -47,6 +48,9 @@ class Event:
     hash: str
     suggestion: Verdict | None = None
     """The evidence assistant's suggestion on screen when a verdict was given (None: there was none)."""
+    carried_from: str | None = None
+    """For a decision carried over to a revised rewrite (via CARRIED): the id of the previous
+    version's sentence it was made on."""
 
 
 def evidence_json(evidence: tuple[Span, ...]) -> str:
@@ -55,6 +59,18 @@ def evidence_json(evidence: tuple[Span, ...]) -> str:
 
 def evidence_from_json(text: str) -> tuple[Span, ...]:
     return tuple((int(start), int(end)) for start, end in json.loads(text))
+
+
+def error_types_json(types: tuple[ErrorType, ...]) -> str:
+    return json.dumps([t.value for t in types], separators=(",", ":"))
+
+
+def error_types_from_json(text: str) -> tuple[ErrorType, ...]:
+    return tuple(ErrorType(value) for value in json.loads(text))
+
+
+NO_SPANS = "[]"
+"""`evidence_json(())`: the stored form of no spans (and of no error types)."""
 
 
 def event_hash(
@@ -74,10 +90,18 @@ def event_hash(
     decided_at: str,
     prev_hash: str,
     suggestion: str | None = None,
+    problems: str | None = NO_SPANS,
+    error_types: str | None = NO_SPANS,
+    correction: str | None = "",
+    carried_from: str | None = None,
 ) -> str:
     """The chain hash of an event: SHA-256 over its fields in a fixed canonical form.
 
-    Fields added by later versions are hashed only when set, so older events keep their hashes.
+    Fields added by later versions are hashed only when set, so older events keep their hashes:
+    `suggestion` is appended when there is one; then, when any of the correction loop's fields
+    (problem spans, error types, correction, the sentence a decision was carried from) differs
+    from its default, one object holding all four by name, which no other field can be mistaken
+    for. Spans and types are hashed as the JSON text stored.
     """
     fields = [
         id,
@@ -97,6 +121,15 @@ def event_hash(
     ]
     if suggestion is not None:
         fields.append(suggestion)
+    if problems != NO_SPANS or error_types != NO_SPANS or correction != "" or carried_from is not None:
+        fields.append(
+            {
+                "problems": problems,
+                "error_types": error_types,
+                "correction": correction,
+                "carried_from": carried_from,
+            }
+        )
     canonical = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     return sha256(canonical.encode("utf-8")).hexdigest()
 
@@ -114,6 +147,7 @@ def new_event(
     via: Via,
     decided_at: str,
     suggestion: Verdict | None = None,
+    carried_from: str | None = None,
 ) -> Event:
     """A new event that turns `before` into `after`, chained after `prev_hash`."""
     event_id = uuid.uuid4().hex
@@ -133,6 +167,10 @@ def new_event(
         decided_at=decided_at,
         prev_hash=prev_hash,
         suggestion=suggestion.value if suggestion else None,
+        problems=evidence_json(after.problems),
+        error_types=error_types_json(after.error_types),
+        correction=after.correction,
+        carried_from=carried_from,
     )
     return Event(
         id=event_id,
@@ -148,6 +186,7 @@ def new_event(
         prev_hash=prev_hash,
         hash=digest,
         suggestion=suggestion,
+        carried_from=carried_from,
     )
 
 

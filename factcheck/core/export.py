@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import IO
 
+from factcheck.core.error_types import ErrorType, parse_list
 from factcheck.core.errors import BadInput
 from factcheck.core.events import FUTURE_TOLERANCE, now, parse_time, stored_time
 from factcheck.core.labels import Verdict
@@ -29,9 +30,16 @@ COLUMNS = (
     "source_url",
     "evidence_spans",
     "adjudicated_verdict",
+    "problem_text",
+    "problem_spans",
+    "error_types",
+    "correction",
 )
 """The contract's columns in its order, then `evidence_spans` (offsets, so evidence survives a round
-trip) and `adjudicated_verdict` (the lead's final verdict on the sentence; empty when there is none)."""
+trip), `adjudicated_verdict` (the lead's final verdict on the sentence; empty when there is none),
+and what the reviewer said is wrong: `problem_text` (the words, joined by " … "), `problem_spans`
+(their offsets into the rewrite's text, as `evidence_spans` writes them), `error_types` (ids joined
+by `;`) and `correction` (what the sentence should say)."""
 
 ADJUDICATED_COLUMNS = (
     "sentence_id",
@@ -79,10 +87,15 @@ HISTORY_COLUMNS = (
     "decided_at",
     "prev_hash",
     "hash",
+    "problem_spans",
+    "error_types",
+    "correction",
+    "carried_from",
 )
 """Every event as stored (`export --history`), in chain order: each origin's events by `seq`, so
 that `prev_hash` → `hash` can be followed row by row. `included` is 1 (taken into the review),
-0 (left out) or empty (the default); `evidence_spans` is written as in the verdict CSV."""
+0 (left out) or empty (the default); `evidence_spans` and `problem_spans` are written as in the
+verdict CSV; `carried_from` is the previous version's sentence a carried decision was made on."""
 
 REQUIRED = ("sentence_id", "verdict", "reviewer")
 
@@ -140,8 +153,8 @@ def restore(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and _NEUTRALISED.match(cell, 1) else cell
 
 
-def parse_spans(text: str) -> tuple[Span, ...]:
-    """Evidence offsets written as `start-end` (several joined by `;` or spaces), or BadInput."""
+def parse_spans(text: str, what: str = "evidence") -> tuple[Span, ...]:
+    """Offsets written as `start-end` (several joined by `;` or spaces), or BadInput naming `what`."""
     spans = []
     for part in re.split(r"[;\s]+", text.strip()):
         if not part:
@@ -150,7 +163,7 @@ def parse_spans(text: str) -> tuple[Span, ...]:
         match = re.fullmatch(r"(\d{1,18})-(\d{1,18})", part)
         if not match or int(match[1]) >= int(match[2]):
             shown = part if len(part) <= 40 else f"{part[:40]}…"
-            raise BadInput(f"evidence {shown!r} is not START-END with START < END")
+            raise BadInput(f"{what} {shown!r} is not START-END with START < END")
         spans.append((int(match[1]), int(match[2])))
     return tuple(spans)
 
@@ -202,6 +215,10 @@ class VerdictRow:
     decided_at: str | None
     evidence: tuple[Span, ...] | None
     """None when the file has no `evidence_spans` column (the current evidence is then kept)."""
+    problems: tuple[Span, ...] | None = None
+    """None when the file has no `problem_spans` column (and so for the two below)."""
+    error_types: tuple[ErrorType, ...] | None = None
+    correction: str | None = None
 
 
 def _not_in_the_future(decided_at: str) -> str:
@@ -249,7 +266,12 @@ def _verdict_row(record: dict[str, str | None], number: int, raw: bool) -> Verdi
     evidence = None if spans is None else parse_spans(spans)
     note = cell("note")
     verdict = cell("verdict")
-    if not verdict.strip() and not note and not evidence:
+    problems = record.get("problem_spans")
+    types = record.get("error_types")
+    correction = None if record.get("correction") is None else cell("correction")
+    problems = None if problems is None else parse_spans(problems, "problem")
+    types = None if types is None else parse_list(types)
+    if not verdict.strip() and not note and not evidence and not problems and not types and not correction:
         raise BadInput("the verdict is empty, and the row has no note or evidence to keep")
     return VerdictRow(
         row=number,
@@ -259,4 +281,7 @@ def _verdict_row(record: dict[str, str | None], number: int, raw: bool) -> Verdi
         note=note,
         decided_at=_not_in_the_future(parse_time(decided_at)) if decided_at else None,
         evidence=evidence,
+        problems=problems,
+        error_types=types,
+        correction=correction,
     )

@@ -42,12 +42,18 @@ sentence's `article_id` is the article's own)."""
 
 ARTICLE_PARTS = ("article", "blocks", "spans", "sentences")
 
+REVISION_COLUMNS = ("rewrite_id", "previous_id", "linked_by", "method", "linked_at")
+REVISION_SENTENCE_COLUMNS = ("sentence_id", "status", "previous")
+"""A revision link's digest covers its row and its sentences' rows (by sentence id; their
+`rewrite_id` is the link's own)."""
+
 
 class RecordKind(StrEnum):
     ARTICLE = "article"  # subject: the article id; digest: its parts (see `article_digest`)
     SETTING = "setting"  # subject: the key; digest: of the value, or ABSENT once removed
     MERGE = "merge"  # subject: the merge log row's id; digest: of the row
     SCHEMA = "schema"  # subject: the schema step's name; digest: of its row in _sqlite_migrations
+    REVISION = "revision"  # subject: the revised rewrite's id; digest: see `revision_digest`
 
 
 ABSENT = "absent"
@@ -113,6 +119,12 @@ def article_digest(
         "sentences": rows_digest(sentences),
     }
     return json.dumps(parts, separators=(",", ":"), sort_keys=True)
+
+
+def revision_digest(revision: Sequence[object], sentences: Sequence[Sequence[object]]) -> str:
+    """The digest of a revision link and what it says of each sentence, in the column orders
+    above, sentences by id."""
+    return rows_digest([tuple(revision), *(tuple(row) for row in sentences)])
 
 
 def changed_parts(recorded: str, found: str) -> list[str]:

@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 
 from factcheck.core.agreement import AgreementReport, Statistic
+from factcheck.core.errors_by_type import NO_ERRORS, ErrorCounts, ErrorsReport, described
 from factcheck.core.labels import Verdict
 from factcheck.core.reviewers import ReviewerStats
 
@@ -94,6 +95,8 @@ class AuditReport:
     disagreement_total: int
     adjudicated_disagreements: int
     """How many of `disagreement_total` a lead has adjudicated."""
+    errors: ErrorsReport = NO_ERRORS
+    """Errors by type per rewrite and per source, and how well reviewers agree on the type."""
 
 
 def render_json(report: AuditReport) -> str:
@@ -132,6 +135,8 @@ def render_text(report: AuditReport) -> str:
         lines.append("  no decisions yet")
     for stats in report.reviewers:
         lines += _reviewer_text(stats)
+    lines += ["", "ERRORS BY TYPE"]
+    lines += _errors_text(report.errors)
     lines += ["", f"DISAGREEMENTS: {disagreements_heading(report)}"]
     for number, disagreement in enumerate(report.disagreements, start=1):
         lines += _disagreement_text(number, disagreement)
@@ -241,6 +246,32 @@ def _reviewer_text(stats: ReviewerStats) -> list[str]:
         if kappa.warning:
             lines.append(f"                        warning: {kappa.warning}")
     lines.append(f"    assistant           {stats.suggestion_reading()}")
+    return lines
+
+
+def errors_name(counts: ErrorCounts) -> str:
+    """A rewrite version (or a source) as the errors section names it."""
+    if counts.version is None:
+        return counts.title
+    return f"{counts.title} (v{counts.version}) [{counts.article_id}]"
+
+
+def _errors_text(errors: ErrorsReport) -> list[str]:
+    if not errors.rewrites:
+        return ["  no error types recorded yet"]
+    lines = ["  per source (the latest version of each rewrite)"]
+    lines += [f"    {_clean(errors_name(c))}: {described(c)}" for c in errors.sources]
+    lines.append("  per rewrite version")
+    lines += [f"    {_clean(errors_name(c))}: {described(c)}" for c in errors.rewrites]
+    agreement = errors.agreement
+    lines.append("  agreement on error type")
+    if not agreement.sentences:
+        lines.append(f"    {agreement.exact.reading}")
+        return lines
+    lines += _statistic_text("same types", agreement.exact, share=True)
+    lines += _statistic_text("overlap (Jaccard)", agreement.overlap, share=True)
+    for error_type, alpha in agreement.per_type:
+        lines += _statistic_text(f"α {error_type.value}", alpha)
     return lines
 
 

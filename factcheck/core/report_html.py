@@ -10,11 +10,13 @@ from html import escape
 from itertools import pairwise
 
 from factcheck.core.agreement import AgreementReport, ConfusionMatrix, Statistic
+from factcheck.core.error_types import ErrorType
 from factcheck.core.labels import Verdict
 from factcheck.core.report import (
     AuditReport,
     Disagreement,
     disagreements_heading,
+    errors_name,
     figure,
     rewrite_name,
     summary,
@@ -46,6 +48,7 @@ h1 { font-size: 1.6em; margin-bottom: 0.2em; } h2 { margin-top: 2em; border-bott
 table { border-collapse: collapse; margin: 0.8em 0; } th, td { border: 1px solid #ccc; padding: 0.3em 0.5em;
         vertical-align: top; text-align: left; } th { background: #f2f2f2; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.zero { color: #9a9a9a; }
 .warning { color: #8a4b00; font-weight: 600; } .warning::before { content: "⚠ "; }
 .verdict { font-weight: 600; white-space: nowrap; }
 .supported { color: #0072B2; } .contradicted { color: #D55E00; } .unverifiable { color: #5f5f5f; }
@@ -78,6 +81,7 @@ def render_html(report: AuditReport) -> str:
         *_agreement_section(report),
         *_rewrites_section(report),
         *_reviewers_section(report),
+        *_errors_section(report),
         *_disagreements_section(report),
         "</body>",
         "</html>",
@@ -231,6 +235,47 @@ def _reviewers_section(report: AuditReport) -> list[str]:
         "<figcaption>Decisions per day (UTC) by each reviewer, on one scale for all.</figcaption>",
         "</figure>",
     ]
+    return parts
+
+
+def _errors_section(report: AuditReport) -> list[str]:
+    errors = report.errors
+    parts = ["<h2>Errors by type</h2>"]
+    if not errors.rewrites:
+        return [*parts, "<p>No error types recorded yet.</p>"]
+    parts.append(
+        "<p>Sentences that reviewers marked contradicted or unverifiable with an error type; a sentence"
+        " two reviewers typed differently counts under both. Per source: the latest version of each"
+        " rewrite.</p>"
+    )
+    header = "".join(f"<th>{_e(t.words)}</th>" for t in ErrorType)
+    for heading, first, rows in (
+        ("Per source", "Source", errors.sources),
+        ("Per rewrite version", "Rewrite", errors.rewrites),
+    ):
+        parts += [
+            f"<h3>{heading}</h3>",
+            f'<table><tr><th width="26%">{first}</th><th>Sentences</th>{header}</tr>',
+        ]
+        for counts in rows:
+            cells = "".join(
+                f'<td class="number{"" if c.sentences else " zero"}" title="{c.flags:,} verdicts">'
+                f"{c.sentences:,}</td>"
+                for c in counts.types
+            )
+            name = _e(errors_name(counts))
+            parts.append(f'<tr><td>{name}</td><td class="number">{counts.sentences:,}</td>{cells}</tr>')
+        parts.append("</table>")
+    agreement = errors.agreement
+    parts.append("<h3>Agreement on error type</h3>")
+    if not agreement.sentences:
+        return [*parts, f"<p>{_e(agreement.exact.reading)}.</p>"]
+    parts.append("<table><tr><th>Figure</th><th>Value</th><th>Computed on</th><th>Reading</th></tr>")
+    parts.append(f"<tr><th>Same types</th>{_statistic_cells(agreement.exact, share=True)}</tr>")
+    parts.append(f"<tr><th>Overlap (Jaccard)</th>{_statistic_cells(agreement.overlap, share=True)}</tr>")
+    for error_type, alpha in agreement.per_type:
+        parts.append(f"<tr><th>Krippendorff's α, {_e(error_type.words)}</th>{_statistic_cells(alpha)}</tr>")
+    parts.append("</table>")
     return parts
 
 

@@ -31,7 +31,14 @@ SHEET_NAMES = {
 }
 
 _VERDICT_COLUMNS = frozenset({"verdict", "adjudicated_verdict", "final_verdict", "label", "previous_label"})
-_WRAPPED = {"sentence_text": 60, "note": 45, "evidence_text": 55, "reason": 45}
+_WRAPPED = {
+    "sentence_text": 60,
+    "note": 45,
+    "evidence_text": 55,
+    "reason": 45,
+    "problem_text": 30,
+    "correction": 30,
+}
 """Long text, wrapped, and the width of its column (in characters of the default font)."""
 _WIDTHS = {
     "sentence_id": 18,
@@ -46,6 +53,9 @@ _WIDTHS = {
     "decided_at": 28,
     "adjudicated_at": 28,
     "evidence_spans": 16,
+    "problem_spans": 16,
+    "error_types": 22,
+    "carried_from": 18,
     "status": 14,
     "id": 34,
     "origin": 18,

@@ -2,16 +2,18 @@
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from factcheck.core.article import Article, Sentence, with_version
+from factcheck.core.article import Article, Sentence
 from factcheck.core.document import Block, BlockKind, InlineSpan, InlineStyle, Role
 from factcheck.core.errors import BadInput
 from factcheck.core.events import format_time, now
 from factcheck.core.ledger import article_digest
-from factcheck.store.ledger import record_articles
+from factcheck.store.ledger import record_articles, record_revisions
 from factcheck.store.project import Project, bulk_writing
+from factcheck.store.revisions import Carried, as_revision, link, revision_plan
+from factcheck.store.sentences import SENTENCE_FIELDS, sentence_from_row, sentences_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +33,13 @@ class ArticleSummary:
     """Sentences that count towards progress (boilerplate is left out unless taken back in)."""
     reviewed: int
     """Of those, how many the reviewer has given a verdict."""
+    revises: str | None = None
+    """For a revised rewrite: the id of the version it revises."""
+    revises_version: int | None = None
+    to_recheck: int = 0
+    """Of the sentences to review, those changed or new since the version it revises."""
+    rechecked: int = 0
+    """Of those, how many the reviewer has given a verdict."""
 
 
 class Outcome(StrEnum):
@@ -46,31 +55,58 @@ class Imported:
     article: Article
     outcome: Outcome
     """UNCHANGED means the article was already in the project and nothing was written."""
+    revision: Carried | None = None
+    """For a new version of a rewrite: the version it revises and what was carried over."""
 
 
-def store_articles(project: Project, articles: Sequence[Article]) -> list[Imported]:
+def store_articles(
+    project: Project, articles: Sequence[Article], revises: str | None = None
+) -> list[Imported]:
     """Store articles (a source first, then its rewrites) in one transaction: all or nothing.
 
-    An article already in the project is left alone; an edited one becomes a new version of its
-    document, and the old version keeps its verdicts.
+    An article already in the project is left alone. An edited rewrite becomes a new version of
+    the rewrite it revises (`revises`, an article id, else the same document name, else the same
+    title and source): its unchanged sentences get every decision of the previous version's, as
+    new events; the previous version keeps its own. The sentences are matched before the write
+    lock is taken.
     """
+    rewrites = [a for a in articles if a.source_id is not None]
+    if revises is not None and len(rewrites) != 1:
+        raise BadInput(f"--revises names the version of one rewrite; {len(rewrites)} rewrites were given")
+    plans = {}
+    for article in rewrites:
+        if project.conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
+            continue
+        plans[article.id] = revision_plan(project.conn, article, revises)
     results: list[Imported] = []
     digests: list[tuple[str, str]] = []
+    links: list[tuple[str, str]] = []
     with bulk_writing(project.conn), project.write() as conn:
         imported_at = format_time(now())
         for article in articles:
             if conn.execute("SELECT 1 FROM articles WHERE id = ?", [article.id]).fetchone():
                 results.append(Imported(article, Outcome.UNCHANGED))
                 continue
-            (previous,) = conn.execute(
-                "SELECT max(version) FROM articles WHERE role = ? AND name = ? AND source_id IS ?",
-                [article.role.value, article.name, article.source_id],
-            ).fetchone()
-            if previous:
-                article = with_version(article, previous + 1)
+            # Found again inside the transaction: another import may have come first (then the
+            # sentences are matched again, under the lock).
+            found = revision_plan(conn, article, revises, plans.get(article.id))
+            if found is None:  # a first version, or an edited source (whose verdicts are elsewhere)
+                (latest,) = conn.execute(
+                    "SELECT max(version) FROM articles WHERE role = ? AND name = ? AND source_id IS ?",
+                    [article.role.value, article.name, article.source_id],
+                ).fetchone()
+                if latest:
+                    article = replace(article, version=latest + 1)
+                digests.append((article.id, _insert(conn, article, imported_at)))
+                results.append(Imported(article, Outcome.NEW_VERSION if latest else Outcome.NEW))
+                continue
+            article = as_revision(conn, article, found.previous)
             digests.append((article.id, _insert(conn, article, imported_at)))
-            results.append(Imported(article, Outcome.NEW_VERSION if previous else Outcome.NEW))
+            carried, digest = link(conn, project.origin, article, found)
+            links.append(digest)
+            results.append(Imported(article, Outcome.NEW_VERSION, carried))
         record_articles(conn, digests)
+        record_revisions(conn, links)
     return results
 
 
@@ -127,10 +163,16 @@ _SUMMARY = """
                        AND b.source_id IS a.source_id AND b.version > a.version) AS latest,
            count(s.id) AS sentences,
            coalesce(sum(coalesce(v.included, NOT s.boilerplate)), 0) AS to_review,
-           coalesce(sum(coalesce(v.included, NOT s.boilerplate) AND v.label IS NOT NULL), 0)
+           coalesce(sum(coalesce(v.included, NOT s.boilerplate) AND v.label IS NOT NULL), 0),
+           rv.previous_id, (SELECT version FROM articles p WHERE p.id = rv.previous_id),
+           coalesce(sum(coalesce(v.included, NOT s.boilerplate) AND r.status != 'carried'), 0),
+           coalesce(sum(coalesce(v.included, NOT s.boilerplate) AND r.status != 'carried'
+                        AND v.label IS NOT NULL), 0)
     FROM articles a
     LEFT JOIN sentences s ON s.article_id = a.id
     LEFT JOIN verdicts v ON v.sentence_id = s.id AND v.reviewer = ?
+    LEFT JOIN revisions rv ON rv.rewrite_id = a.id
+    LEFT JOIN revision_sentences r ON r.rewrite_id = a.id AND r.sentence_id = s.id
 """
 
 
@@ -150,7 +192,8 @@ def article_summary(project: Project, article_id: str, reviewer: str) -> Article
 
 
 def _summary(row: tuple) -> ArticleSummary:
-    id_, role, title, source_id, name, version, latest, sentences, to_review, reviewed = row
+    id_, role, title, source_id, name, version, latest, sentences, to_review, reviewed = row[:10]
+    revises, revises_version, to_recheck, rechecked = row[10:]
     return ArticleSummary(
         id=id_,
         role=Role(role),
@@ -162,6 +205,10 @@ def _summary(row: tuple) -> ArticleSummary:
         sentences=sentences,
         to_review=to_review,
         reviewed=reviewed,
+        revises=revises,
+        revises_version=revises_version,
+        to_recheck=to_recheck,
+        rechecked=rechecked,
     )
 
 
@@ -204,14 +251,7 @@ def load_article(project: Project, article_id: str) -> Article:
             [article_id],
         )
     )
-    sentences = tuple(
-        Sentence(sid, index, start, end, block, bool(boilerplate), sentence_text)
-        for sid, index, start, end, block, boilerplate, sentence_text in conn.execute(
-            'SELECT id, idx, start, "end", block, boilerplate, text FROM sentences'
-            " WHERE article_id = ? ORDER BY idx",
-            [article_id],
-        )
-    )
+    sentences = sentences_of(conn, article_id)
     return Article(
         id=id_,
         role=Role(role),
@@ -228,3 +268,15 @@ def load_article(project: Project, article_id: str) -> Article:
         metadata=json.loads(metadata),
         file_name=file_name,
     )
+
+
+def load_sentence(project: Project, sentence_id: str) -> tuple[Sentence, str]:
+    """A sentence and the stored text of its article (its offsets point into it), or BadInput."""
+    row = project.conn.execute(
+        f"SELECT {SENTENCE_FIELDS}, a.text FROM sentences s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.id = ?",
+        [sentence_id],
+    ).fetchone()
+    if row is None:
+        raise BadInput(f"no sentence with id {sentence_id!r} in this project")
+    return sentence_from_row(row[:-1]), row[-1]

@@ -9,10 +9,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from factcheck.core.events import Event, evidence_from_json
+from factcheck.core.error_types import ErrorType
+from factcheck.core.events import Event, error_types_from_json, evidence_from_json
 from factcheck.core.labels import Verdict
+from factcheck.core.problems import problem_text
 from factcheck.core.review import Span
 from factcheck.store.decisions import Adjudication, adjudication, history
+from factcheck.store.export import WORTH_EXPORTING
 from factcheck.store.project import Project
 
 
@@ -70,12 +73,24 @@ class AuditRow:
     labels: dict[str, Verdict]
     """Each reviewer's current verdict (reviewers without one are absent)."""
     adjudicated: Verdict | None
+    error_types: dict[str, tuple[ErrorType, ...]] = field(default_factory=dict)
+    """The error types each reviewer recorded (reviewers who recorded none are absent)."""
 
     @property
     def agreement(self) -> Agreement:
         if len(self.labels) < 2:
             return Agreement.SINGLE
         return Agreement.AGREE if len(set(self.labels.values())) == 1 else Agreement.DISAGREE
+
+    @property
+    def error_type_agreement(self) -> Agreement | None:
+        """Whether the reviewers who recorded error types gave the same ones (None: nobody did)."""
+        if not self.error_types:
+            return None
+        if len(self.error_types) < 2:
+            return Agreement.SINGLE
+        same = len(set(self.error_types.values())) == 1
+        return Agreement.AGREE if same else Agreement.DISAGREE
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +102,11 @@ class ReviewerView:
     note: str
     evidence: tuple[Span, ...]
     decided_at: str
+    problems: tuple[Span, ...] = ()
+    """The words they said are wrong (offsets into the rewrite's text)."""
+    problem_text: str = ""
+    error_types: tuple[ErrorType, ...] = ()
+    correction: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,12 +222,15 @@ def rows(project: Project, ids: Sequence[str]) -> list[AuditRow]:
         )
     }
     labels: dict[str, dict[str, Verdict]] = {sentence_id: {} for sentence_id in ids}
-    for sentence_id, reviewer, label in project.conn.execute(
-        f"SELECT sentence_id, reviewer, label FROM verdicts"
+    types: dict[str, dict[str, tuple[ErrorType, ...]]] = {sentence_id: {} for sentence_id in ids}
+    for sentence_id, reviewer, label, error_types in project.conn.execute(
+        f"SELECT sentence_id, reviewer, label, error_types FROM verdicts"
         f" WHERE label IS NOT NULL AND sentence_id IN ({marks})",
         list(ids),
     ):
         labels[sentence_id][reviewer] = Verdict(label)
+        if error_types != "[]":
+            types[sentence_id][reviewer] = error_types_from_json(error_types)
     result = []
     for sentence_id in ids:
         row = found.get(sentence_id)
@@ -222,6 +245,7 @@ def rows(project: Project, ids: Sequence[str]) -> list[AuditRow]:
                 text,
                 labels[sentence_id],
                 Verdict(adjudicated) if adjudicated else None,
+                types[sentence_id],
             )
         )
     return result
@@ -230,23 +254,42 @@ def rows(project: Project, ids: Sequence[str]) -> list[AuditRow]:
 def detail(project: Project, sentence_id: str) -> SentenceDetail | None:
     """Everything about one reviewed sentence: each reviewer's decision, the adjudication, history."""
     row = project.conn.execute(
-        "SELECT s.text, a.id, a.title, src.id, src.title FROM sentences s"
+        "SELECT s.text, a.id, a.title, src.id, src.title, s.start FROM sentences s"
         " JOIN articles a ON a.id = s.article_id JOIN articles src ON src.id = a.source_id WHERE s.id = ?",
         [sentence_id],
     ).fetchone()
     if row is None:
         return None
-    text, rewrite_id, rewrite_title, source_id, source_title = row
-    views = tuple(
-        ReviewerView(
-            reviewer, Verdict(label) if label else None, note, evidence_from_json(evidence), decided_at
+    text, rewrite_id, rewrite_title, source_id, source_title, start = row
+    views = []
+    for (
+        reviewer,
+        label,
+        note,
+        evidence,
+        decided_at,
+        problems,
+        error_types,
+        correction,
+    ) in project.conn.execute(
+        "SELECT v.reviewer, v.label, v.note, v.evidence, v.decided_at, v.problems, v.error_types,"
+        f" v.correction FROM verdicts v WHERE v.sentence_id = ? AND {WORTH_EXPORTING} ORDER BY v.reviewer",
+        [sentence_id],
+    ):
+        spans = evidence_from_json(problems)
+        views.append(
+            ReviewerView(
+                reviewer,
+                Verdict(label) if label else None,
+                note,
+                evidence_from_json(evidence),
+                decided_at,
+                spans,
+                problem_text(text, spans, start),
+                error_types_from_json(error_types),
+                correction,
+            )
         )
-        for reviewer, label, note, evidence, decided_at in project.conn.execute(
-            "SELECT reviewer, label, note, evidence, decided_at FROM verdicts WHERE sentence_id = ?"
-            " AND (label IS NOT NULL OR note != '' OR evidence != '[]') ORDER BY reviewer",
-            [sentence_id],
-        )
-    )
     return SentenceDetail(
         sentence_id=sentence_id,
         text=text,
@@ -254,7 +297,7 @@ def detail(project: Project, sentence_id: str) -> SentenceDetail | None:
         rewrite_title=rewrite_title,
         source_id=source_id,
         source_title=source_title,
-        reviewers=views,
+        reviewers=tuple(views),
         adjudication=adjudication(project, sentence_id),
         history=tuple(history(project, sentence_id)),
     )

@@ -2,12 +2,15 @@
 committed transaction; reading current verdicts and a sentence's history."""
 
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from factcheck.core.error_types import ordered
 from factcheck.core.errors import BadInput
 from factcheck.core.events import (
     Event,
+    error_types_from_json,
+    error_types_json,
     evidence_from_json,
     evidence_json,
     new_event,
@@ -15,8 +18,9 @@ from factcheck.core.events import (
     now,
 )
 from factcheck.core.labels import Verdict
+from factcheck.core.problems import normalised
 from factcheck.core.reading import SURROGATE
-from factcheck.core.review import UNDECIDED, DecisionKind, Span, VerdictState, Via, kind_of
+from factcheck.core.review import UNDECIDED, Aspect, DecisionKind, Span, VerdictState, Via, kind_of
 from factcheck.store.project import Project
 
 Change = Callable[[VerdictState], VerdictState]
@@ -31,6 +35,9 @@ class Target:
     sentence_id: str
     boilerplate: bool
     source_id: str
+    start: int
+    end: int
+    """Where the sentence lies in the rewrite's text: problem spans must lie inside."""
 
 
 def decide(
@@ -45,7 +52,9 @@ def decide(
     """Apply `change` to the reviewer's verdict on the sentence and commit it as one event.
 
     Returns the event, or None when the change leaves the verdict as it was (nothing written).
-    Raises BadInput for an unknown sentence, a source sentence or evidence outside the source.
+    Raises BadInput for an unknown sentence, a source sentence, evidence outside the source or a
+    problem span outside the sentence. Problem spans are kept in text order, merged where they
+    overlap; error types once each, in the list's order.
     """
     with project.write() as conn:
         return decide_within(conn, project.origin, sentence_id, reviewer, change, via, decided_at, suggestion)
@@ -68,9 +77,11 @@ def decide_within(
     reviewer = check_reviewer(reviewer)
     target = _target(conn, sentence_id)
     before = _state(conn, sentence_id, reviewer)
-    after = change(before)
+    after = _tidied(change(before))
     _check_evidence(conn, after.evidence, before.evidence, target)
+    _check_problems(after.problems, target)
     _check_note(after.note)
+    _check_note(after.correction, "correction")
     kind = kind_of(before, after)
     if kind is None:
         return None
@@ -143,11 +154,12 @@ def current(project: Project, sentence_id: str, reviewer: str) -> VerdictState:
 def verdicts_for_article(project: Project, article_id: str, reviewer: str) -> dict[str, VerdictState]:
     """The reviewer's current state of every sentence of the article they have touched."""
     rows = project.conn.execute(
-        "SELECT v.sentence_id, v.label, v.evidence, v.note, v.included FROM verdicts v"
+        "SELECT v.sentence_id, v.label, v.evidence, v.note, v.included, v.problems, v.error_types,"
+        " v.correction FROM verdicts v"
         " JOIN sentences s ON s.id = v.sentence_id WHERE s.article_id = ? AND v.reviewer = ?",
         [article_id, reviewer],
     )
-    return {row[0]: _from_row(row[1:]) for row in rows}
+    return {row[0]: state_from_row(row[1:]) for row in rows}
 
 
 def others_verdicts(project: Project, article_id: str, reviewer: str) -> dict[str, dict[str, Verdict]]:
@@ -188,28 +200,45 @@ def check_reviewer(reviewer: str) -> str:
 
 
 MAX_NOTE_CHARS = 100_000
-"""A note is a reviewer's rationale: a longer one is a paste gone wrong, not a note."""
+"""A note is a reviewer's rationale: a longer one is a paste gone wrong, not a note (nor a correction)."""
 
 
-def _check_note(note: str) -> None:
+def _check_note(note: str, what: str = "note") -> None:
     if SURROGATE.search(note):
-        raise BadInput("the note holds an invalid character (half of a UTF-16 pair)")
+        raise BadInput(f"the {what} holds an invalid character (half of a UTF-16 pair)")
     if len(note) > MAX_NOTE_CHARS:
-        raise BadInput(f"the note is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,})")
+        raise BadInput(f"the {what} is too long ({len(note):,} characters; the limit is {MAX_NOTE_CHARS:,})")
+
+
+def _tidied(state: VerdictState) -> VerdictState:
+    """The one form problem spans and error types are kept in, so that equal decisions compare equal."""
+    problems, types = normalised(state.problems), ordered(state.error_types)
+    if problems == state.problems and types == state.error_types:
+        return state
+    return state.with_aspect(Aspect.PROBLEMS, problems).with_aspect(Aspect.ERROR_TYPES, types)
+
+
+def _check_problems(problems: Iterable[Span], target: Target) -> None:
+    for start, end in problems:
+        if not target.start <= start < end <= target.end:
+            raise BadInput(
+                f"problem {start}-{end} is not inside sentence {target.sentence_id}"
+                f" (its text is at {target.start}-{target.end} of the rewrite)"
+            )
 
 
 def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:
     row = conn.execute(
-        "SELECT a.role, s.boilerplate, a.source_id FROM sentences s"
+        'SELECT a.role, s.boilerplate, a.source_id, s.start, s."end" FROM sentences s'
         " JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
         [sentence_id],
     ).fetchone()
     if row is None:
         raise BadInput(f"no sentence with id {sentence_id!r} in this project")
-    role, boilerplate, source_id = row
+    role, boilerplate, source_id, start, end = row
     if role != "rewrite":
         raise BadInput(f"sentence {sentence_id} belongs to a source; verdicts are given to rewrite sentences")
-    return Target(sentence_id, bool(boilerplate), source_id)
+    return Target(sentence_id, bool(boilerplate), source_id, start, end)
 
 
 def _check_evidence(
@@ -231,19 +260,26 @@ def _check_evidence(
 
 def _state(conn: sqlite3.Connection, sentence_id: str, reviewer: str) -> VerdictState:
     row = conn.execute(
-        "SELECT label, evidence, note, included FROM verdicts WHERE sentence_id = ? AND reviewer = ?",
+        f"SELECT {STATE_COLUMNS} FROM verdicts WHERE sentence_id = ? AND reviewer = ?",
         [sentence_id, reviewer],
     ).fetchone()
-    return UNDECIDED if row is None else _from_row(row)
+    return UNDECIDED if row is None else state_from_row(row)
 
 
-def _from_row(row: tuple) -> VerdictState:
-    label, evidence, note, included = row
+STATE_COLUMNS = "label, evidence, note, included, problems, error_types, correction"
+"""The columns of a verdict's state, in the order `state_from_row` reads them (verdicts and events alike)."""
+
+
+def state_from_row(row: Sequence) -> VerdictState:
+    label, evidence, note, included, problems, error_types, correction = row
     return VerdictState(
         label=Verdict(label) if label else None,
         evidence=evidence_from_json(evidence),
         note=note,
         included=None if included is None else bool(included),
+        problems=evidence_from_json(problems),
+        error_types=error_types_from_json(error_types),
+        correction=correction,
     )
 
 
@@ -284,7 +320,7 @@ def _append(
 def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
     """Append events as they are (their hashes already computed); the trigger updates verdicts."""
     conn.executemany(
-        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})",
         (
             (
                 e.id,
@@ -303,6 +339,10 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
                 e.prev_hash,
                 e.hash,
                 e.suggestion.value if e.suggestion else None,
+                evidence_json(e.state.problems),
+                error_types_json(e.state.error_types),
+                e.state.correction,
+                e.carried_from,
             )
             for e in events
         ),
@@ -311,7 +351,8 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
 
 _EVENT_COLUMNS = (
     "id, origin, seq, kind, sentence_id, reviewer, label, previous_label, evidence, note,"
-    " included, via, decided_at, prev_hash, hash, suggestion"
+    " included, via, decided_at, prev_hash, hash, suggestion, problems, error_types, correction,"
+    " carried_from"
 )
 
 
@@ -333,6 +374,10 @@ def _event(row: tuple) -> Event:
         prev_hash,
         hash_,
         suggestion,
+        problems,
+        error_types,
+        correction,
+        carried_from,
     ) = row
     return Event(
         id=id_,
@@ -341,11 +386,12 @@ def _event(row: tuple) -> Event:
         kind=DecisionKind(kind),
         sentence_id=sentence_id,
         reviewer=reviewer,
-        state=_from_row((label, evidence, note, included)),
+        state=state_from_row((label, evidence, note, included, problems, error_types, correction)),
         previous_label=Verdict(previous_label) if previous_label else None,
         via=Via(via),
         decided_at=decided_at,
         prev_hash=prev_hash,
         hash=hash_,
         suggestion=Verdict(suggestion) if suggestion else None,
+        carried_from=carried_from,
     )

@@ -6,7 +6,8 @@ them and 7 s without. So a bulk write suspends them inside its transaction, appe
 and brings the three tables up to date in three set-based statements over what it appended; the
 triggers are back before the transaction commits, so no other connection ever sees the schema
 without them, and a crash rolls both back. The result is the triggers' result: each row reflects
-the latest event by (decided_at, id) of its pair, sentence or origin (`verify` checks it so).
+the latest event by (decided_at, id) of its pair, sentence or origin (`verify` checks it so);
+the columns here are the triggers' columns, and a test compares the two on the same files.
 """
 
 import sqlite3
@@ -22,8 +23,10 @@ DERIVING_TRIGGERS = ("events_update_verdicts", "events_update_adjudications", "e
 # decided_at DESC, id DESC` would read every event of the pair to sort it: a million row lookups
 # for a million events merged, where these read one or two a pair.
 _VERDICTS = """
-    INSERT INTO verdicts (sentence_id, reviewer, label, evidence, note, included, decided_at, event_id)
-    SELECT e.sentence_id, e.reviewer, e.label, e.evidence, e.note, e.included, e.decided_at, e.id
+    INSERT INTO verdicts (sentence_id, reviewer, label, evidence, note, included, decided_at, event_id,
+                          problems, error_types, correction)
+    SELECT e.sentence_id, e.reviewer, e.label, e.evidence, e.note, e.included, e.decided_at, e.id,
+           e.problems, e.error_types, e.correction
     FROM (SELECT DISTINCT sentence_id, reviewer FROM events WHERE rowid > :after) AS pair
     JOIN events e ON e.rowid = (
         SELECT rowid FROM events
@@ -36,7 +39,8 @@ _VERDICTS = """
     WHERE true
     ON CONFLICT (sentence_id, reviewer) DO UPDATE SET
         label = excluded.label, evidence = excluded.evidence, note = excluded.note,
-        included = excluded.included, decided_at = excluded.decided_at, event_id = excluded.event_id
+        included = excluded.included, decided_at = excluded.decided_at, event_id = excluded.event_id,
+        problems = excluded.problems, error_types = excluded.error_types, correction = excluded.correction
     WHERE (excluded.decided_at, excluded.event_id) > (verdicts.decided_at, verdicts.event_id)
 """
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from factcheck.core.error_types import ordered
 from factcheck.core.errors import BadInput, FactcheckError
+from factcheck.core.events import error_types_json, evidence_json
 from factcheck.core.export import (
     EVIDENCE_GAP,
     ExportContent,
@@ -20,8 +22,9 @@ from factcheck.core.export import (
     write_csv,
     write_jsonl,
 )
+from factcheck.core.problems import normalised
 from factcheck.core.reading import os_problem, regular_file_size
-from factcheck.core.review import Span, VerdictState, Via
+from factcheck.core.review import Aspect, Span, VerdictState, Via
 from factcheck.store.decisions import decide_within
 from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
@@ -37,16 +40,25 @@ _SPANS = """CASE WHEN {0} = '[]' THEN '' ELSE (
 SOURCE_URL = """coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
                     json_extract(src.metadata, '$.url'), '')"""
 
-WORTH_EXPORTING = "(v.label IS NOT NULL OR v.note != '' OR v.evidence != '[]')"
-"""A reviewer's verdict on a sentence says something: a label, a note or evidence (a note on a
-sentence without a verdict is exported too, with an empty verdict)."""
+WORTH_EXPORTING = """(v.label IS NOT NULL OR v.note != '' OR v.evidence != '[]' OR v.problems != '[]'
+                    OR v.error_types != '[]' OR v.correction != '')"""
+"""A reviewer's verdict on a sentence says something: a label, a note, evidence or what is wrong
+(a note on a sentence without a verdict is exported too, with an empty verdict)."""
+_PROBLEM_TEXT = """CASE WHEN v.problems = '[]' THEN '' ELSE (
+               SELECT group_concat(substr(s.text, json_extract(p.value, '$[0]') - s.start + 1,
+                                          json_extract(p.value, '$[1]') - json_extract(p.value, '$[0]')),
+                                   ' … ')
+               FROM json_each(v.problems) p) END"""
+"""The problem spans' words, cut from the sentence (they lie inside it, and it is short)."""
+_TYPES = """CASE WHEN {0} = '[]' THEN '' ELSE (SELECT group_concat(t.value, ';') FROM json_each({0}) t) END"""
 
 # One row per current (sentence, reviewer) verdict worth exporting. Its evidence column holds the
 # spans as stored (JSON); `_with_passages` replaces them with the text of the passages.
 _ROWS = f"""
     SELECT v.sentence_id, a.id, a.title, s.idx, s.text, v.label, v.reviewer, v.decided_at, v.note,
            v.evidence, src.id, src.title, {SOURCE_URL}, {_SPANS.format("v.evidence")},
-           (SELECT label FROM adjudications j WHERE j.sentence_id = v.sentence_id)
+           (SELECT label FROM adjudications j WHERE j.sentence_id = v.sentence_id),
+           {_PROBLEM_TEXT}, {_SPANS.format("v.problems")}, {_TYPES.format("v.error_types")}, v.correction
     FROM verdicts v
     JOIN sentences s ON s.id = v.sentence_id
     JOIN articles a ON a.id = s.article_id
@@ -100,7 +112,8 @@ _ADJUDICATED_COUNT = f"""
 _HISTORY = f"""
     SELECT e.id, e.origin, e.seq, e.kind, e.sentence_id, s.article_id, e.reviewer, e.label,
            e.previous_label, {_SPANS.format("e.evidence")}, e.note, e.included, e.via, e.suggestion,
-           e.decided_at, e.prev_hash, e.hash
+           e.decided_at, e.prev_hash, e.hash, {_SPANS.format("e.problems")}, {_TYPES.format("e.error_types")},
+           e.correction, e.carried_from
     FROM events e LEFT JOIN sentences s ON s.id = e.sentence_id
     ORDER BY e.origin, e.seq
 """
@@ -326,22 +339,36 @@ def _applying(row: VerdictRow) -> Callable[[VerdictState], VerdictState]:
     # An empty verdict cell (a note or evidence without a verdict) gives no verdict, as exported.
     def change(state: VerdictState) -> VerdictState:
         changed = state.with_label(row.verdict).with_note(row.note)
-        return changed if row.evidence is None else changed.with_evidence(row.evidence)
+        for aspect, value in (
+            (Aspect.EVIDENCE, row.evidence),
+            (Aspect.PROBLEMS, row.problems),
+            (Aspect.ERROR_TYPES, row.error_types),
+            (Aspect.CORRECTION, row.correction),
+        ):
+            if value is not None:
+                changed = changed.with_aspect(aspect, value)
+        return changed
 
     return change
 
 
 def _present(conn: sqlite3.Connection, row: VerdictRow) -> bool:
+    same = "sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?"
+    values: list[object] = [row.sentence_id, row.reviewer, _label(row), row.note]
+    # What the row says is wrong, when the file has those columns, must be there too.
+    for column, value in (
+        ("problems", None if row.problems is None else evidence_json(normalised(row.problems))),
+        ("error_types", None if row.error_types is None else error_types_json(ordered(row.error_types))),
+        ("correction", row.correction),
+    ):
+        if value is not None:
+            same += f" AND {column} = ?"
+            values.append(value)
     if row.decided_at is None:
-        found = conn.execute(
-            "SELECT 1 FROM verdicts WHERE sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?",
-            [row.sentence_id, row.reviewer, _label(row), row.note],
-        )
+        found = conn.execute(f"SELECT 1 FROM verdicts WHERE {same}", values)
     else:
         found = conn.execute(
-            "SELECT 1 FROM events WHERE sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?"
-            " AND decided_at = ?",
-            [row.sentence_id, row.reviewer, _label(row), row.note, row.decided_at],
+            f"SELECT 1 FROM events WHERE {same} AND decided_at = ?", [*values, row.decided_at]
         )
     return found.fetchone() is not None
 

@@ -47,10 +47,14 @@ def prepare_import(source: ReadFile, rewrites: Sequence[ReadFile]) -> list[Artic
     return prepared
 
 
-def import_files(project: Project, source: Path, rewrites: Sequence[Path]) -> list[Imported]:
-    """Import a source and its rewrites; a bad file imports nothing and is named."""
+def import_files(
+    project: Project, source: Path, rewrites: Sequence[Path], revises: str | None = None
+) -> list[Imported]:
+    """Import a source and its rewrites; a bad file imports nothing and is named. `revises` is the
+    id of the rewrite that the one rewrite given is a revised version of (else it is found by its
+    name, or by its title and source)."""
     source_file, rewrite_files = read_source_and_rewrites(Path(source), [Path(p) for p in rewrites])
-    return store_articles(project, prepare_import(source_file, rewrite_files))
+    return store_articles(project, prepare_import(source_file, rewrite_files), revises)
 
 
 def import_demo(project: Project) -> list[Imported]:

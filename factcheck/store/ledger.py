@@ -14,6 +14,8 @@ from factcheck.core.ledger import (
     ABSENT,
     ARTICLE_COLUMNS,
     BLOCK_COLUMNS,
+    REVISION_COLUMNS,
+    REVISION_SENTENCE_COLUMNS,
     SENTENCE_COLUMNS,
     SPAN_COLUMNS,
     Record,
@@ -21,6 +23,7 @@ from factcheck.core.ledger import (
     article_digest,
     digest_of,
     next_record,
+    revision_digest,
 )
 
 MERGE_COLUMNS = ("id", "merged_at", "by", "file", "origins", "events_added", "report")
@@ -144,6 +147,36 @@ def _sql_order(value: object) -> tuple:
     return (3, value)
 
 
+def stored_revisions(
+    conn: sqlite3.Connection, schema: str = "main", only: Sequence[str] | None = None
+) -> Iterator[tuple[tuple, str]]:
+    """(revision row, digest) of every revision link stored in `schema` (or of those whose
+    rewrite is in `only`), computed from the rows as stored."""
+    where, parameters = "", []
+    if only is not None:
+        if not only:
+            return
+        where = f" WHERE rewrite_id IN ({', '.join('?' * len(only))})"
+        parameters = list(only)
+    revisions = conn.execute(
+        f"SELECT {_select(REVISION_COLUMNS)} FROM {schema}.revisions{where} ORDER BY rewrite_id", parameters
+    )
+    sentences = _RowsByArticle(
+        conn.execute(
+            f"SELECT rewrite_id, {_select(REVISION_SENTENCE_COLUMNS)} FROM {schema}.revision_sentences{where}"
+            " ORDER BY rewrite_id, sentence_id",
+            parameters,
+        )
+    )
+    for revision in revisions:
+        yield revision, revision_digest(revision, sentences.rows_of(revision[0]))
+
+
+def record_revisions(conn: sqlite3.Connection, digests: Sequence[tuple[str, str]]) -> None:
+    """Record revision links just stored: (rewrite id, digest) each."""
+    record(conn, [(RecordKind.REVISION, rewrite_id, digest) for rewrite_id, digest in digests])
+
+
 def record_articles(conn: sqlite3.Connection, digests: Sequence[tuple[str, str]]) -> None:
     """Record articles just stored: (article id, digest) each."""
     record(conn, [(RecordKind.ARTICLE, article_id, digest) for article_id, digest in digests])
@@ -185,6 +218,9 @@ def baseline(conn: sqlite3.Connection) -> None:
     for row in conn.execute(f"SELECT {_select(MERGE_COLUMNS)} FROM merges ORDER BY merged_at, id").fetchall():
         if (RecordKind.MERGE.value, row[0]) not in recorded:
             entries.append((RecordKind.MERGE, row[0], merge_digest(row)))
+    for row, digest in list(stored_revisions(conn)):
+        if (RecordKind.REVISION.value, row[0]) not in recorded:
+            entries.append((RecordKind.REVISION, row[0], digest))
     record(conn, entries)
 
 

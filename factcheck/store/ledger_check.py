@@ -21,6 +21,7 @@ from factcheck.store.ledger import (
     schema_digest,
     setting_digest,
     stored_articles,
+    stored_revisions,
 )
 
 Finding = tuple[tuple, str]
@@ -36,6 +37,7 @@ def check_ledger(conn: sqlite3.Connection) -> Iterator[Finding]:
     yield from _check_settings(conn, newest.get(RecordKind.SETTING, {}))
     yield from _check_merges(conn, newest.get(RecordKind.MERGE, {}))
     yield from _check_schema(conn, newest.get(RecordKind.SCHEMA, {}))
+    yield from _check_revisions(conn, newest.get(RecordKind.REVISION, {}))
 
 
 def _order(*key: object) -> tuple:
@@ -254,3 +256,49 @@ def _check_schema(conn: sqlite3.Connection, recorded: dict[str, tuple[int, str]]
                 _order("schema", name),
                 f"schema step {name!r} (ledger record {seq}) is missing: deleted behind the app's back",
             )
+
+
+def _check_revisions(conn: sqlite3.Connection, recorded: dict[str, tuple[int, str]]) -> Iterator[Finding]:
+    """Each revision link, with what it says of each sentence, against its record."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'revisions'").fetchone():
+        if (
+            recorded
+            or conn.execute(
+                "SELECT 1 FROM _sqlite_migrations WHERE name = 'm007_corrections_and_revisions'"
+            ).fetchone()
+        ):
+            yield _order("revision"), "the revision links are missing: deleted behind the app's back"
+        return
+    present = set()
+    for row, digest in stored_revisions(conn):
+        identity = row[0]
+        present.add(identity)
+        record = recorded.get(identity)
+        named = f"the revision link of rewrite {identity}"
+        if record is None:
+            yield (
+                _order("revision", identity),
+                f"{named} was added behind the app's back: the ledger has no record of it",
+            )
+        elif record[1] != digest:
+            yield (
+                _order("revision", identity),
+                f"{named} (or what it says of a sentence) differs from what was imported"
+                f" (ledger record {record[0]}): changed behind the app's back",
+            )
+    for identity, (seq, _) in sorted(recorded.items()):
+        if identity not in present:
+            yield (
+                _order("revision", identity),
+                f"the revision link of rewrite {identity} (ledger record {seq}) is missing:"
+                " deleted behind the app's back",
+            )
+    for identity, count in conn.execute(
+        "SELECT rewrite_id, count(*) FROM revision_sentences"
+        " WHERE rewrite_id NOT IN (SELECT rewrite_id FROM revisions) GROUP BY rewrite_id ORDER BY rewrite_id"
+    ):
+        yield (
+            _order("revision", identity),
+            f"{count} row{'s' if count != 1 else ''} of revision_sentences belong to no revision link"
+            f" ({identity}): added behind the app's back",
+        )

@@ -31,9 +31,17 @@ from sqlite_utils import Database
 
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.events import FUTURE_TOLERANCE, format_time, now
+from factcheck.core.ledger import REVISION_COLUMNS, REVISION_SENTENCE_COLUMNS
 from factcheck.store.decisions import check_reviewer
 from factcheck.store.derived import derive_after, triggers_suspended
-from factcheck.store.ledger import MERGE_COLUMNS, record_articles, record_merge, stored_articles
+from factcheck.store.ledger import (
+    MERGE_COLUMNS,
+    record_articles,
+    record_merge,
+    record_revisions,
+    stored_articles,
+    stored_revisions,
+)
 from factcheck.store.project import APPLICATION_ID, Project, ProjectError, bulk_writing, describe
 from factcheck.store.schema import migrations
 from factcheck.store.verify import Problem, verify
@@ -94,10 +102,12 @@ class FileMerged:
     heads: dict[str, tuple[int, str]]
     """The newest event (seq, hash) of each origin in the file. The merge log keeps them, so that
     `verify` finds those chains cut or rewritten here later, as a receipt would."""
+    revisions_added: int = 0
+    """Links of revised rewrites to the versions they revise, that this project did not have."""
 
     @property
     def added_anything(self) -> bool:
-        return bool(self.events_added or self.articles_added or self.sentences_added)
+        return bool(self.events_added or self.articles_added or self.sentences_added or self.revisions_added)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +356,7 @@ def _check_copy_is_a_project(path: Path, copy: Path) -> bool:
 
 _EVENT_COLUMNS = (
     "id, origin, seq, kind, sentence_id, reviewer, label, previous_label, evidence, note, included, via,"
-    " decided_at, prev_hash, hash, suggestion"
+    " decided_at, prev_hash, hash, suggestion, problems, error_types, correction, carried_from"
 )
 _ARTICLE_COLUMNS = (
     "id, role, source_id, name, version, title, format, lang, text, metadata, file_name, imported_at"
@@ -360,6 +370,8 @@ _ROWS_ALONG = {
 are left alone (stable ids: the same key means the same row). The assistant's assessments stay
 behind: they are a cache the window recomputes, and a file from elsewhere must not put words in
 the assistant's mouth."""
+_REVISION_COLUMNS = ", ".join(f'"{c}"' for c in REVISION_COLUMNS)
+_REVISION_SENTENCE_COLUMNS = "rewrite_id, " + ", ".join(f'"{c}"' for c in REVISION_SENTENCE_COLUMNS)
 
 
 def _merge(target: Project, sources: list[_Source], by: str, step: Callable[[int], None]) -> MergeReport:
@@ -429,6 +441,7 @@ def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[
         for table, columns in _ROWS_ALONG.items()
     }
     record_articles(conn, digests)
+    revisions_added = _merge_revisions(conn, schema)
     start = _last_rowid(conn)
     try:
         added = conn.execute(
@@ -454,9 +467,39 @@ def _merge_one(conn: sqlite3.Connection, schema: str, source: _Source) -> tuple[
         migrated=source.migrated,
         unverified=source.unverified,
         heads=source.heads,
+        revisions_added=revisions_added,
     )
     # Rowids only grow (history is never deleted), so this file's events are those in the range.
     return merged, (start, _last_rowid(conn))
+
+
+def _merge_revisions(conn: sqlite3.Connection, schema: str) -> int:
+    """Revision links this project does not have yet come along with their rewrites (a rewrite
+    linked here already keeps its own link, as a sentence keeps its own text)."""
+    new = [
+        rewrite_id
+        for (rewrite_id,) in conn.execute(
+            f"SELECT rewrite_id FROM {schema}.revisions"
+            " WHERE rewrite_id NOT IN (SELECT rewrite_id FROM main.revisions) ORDER BY rewrite_id"
+        ).fetchall()
+    ]
+    if not new:
+        return 0
+    digests = [(row[0], digest) for row, digest in stored_revisions(conn, schema, only=new)]
+    marks = ", ".join("?" * len(new))
+    conn.execute(
+        f"INSERT INTO main.revisions ({_REVISION_COLUMNS}) SELECT {_REVISION_COLUMNS}"
+        f" FROM {schema}.revisions WHERE rewrite_id IN ({marks})",
+        new,
+    )
+    conn.execute(
+        f"INSERT INTO main.revision_sentences ({_REVISION_SENTENCE_COLUMNS})"
+        f" SELECT {_REVISION_SENTENCE_COLUMNS} FROM {schema}.revision_sentences"
+        f" WHERE rewrite_id IN ({marks})",
+        new,
+    )
+    record_revisions(conn, digests)
+    return len(new)
 
 
 def _last_rowid(conn: sqlite3.Connection) -> int:
@@ -528,7 +571,8 @@ def _decision_conflicts(conn: sqlite3.Connection, first: int) -> list[tuple[Deci
     conflicts = []
     for sentence_id, reviewer, decided_at in conn.execute(_SAME_INSTANT, [first]).fetchall():
         events = conn.execute(
-            "SELECT rowid, id, origin, kind, label, evidence, note, included FROM main.events"
+            "SELECT rowid, id, origin, kind, label, evidence, note, included, problems, error_types,"
+            " correction FROM main.events"
             " WHERE sentence_id = ? AND reviewer = ? AND decided_at = ? ORDER BY id",
             [sentence_id, reviewer, decided_at],
         ).fetchall()

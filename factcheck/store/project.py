@@ -23,6 +23,7 @@ SCHEMA_STEPS = (
     "m004_audit",
     "m005_versions_by_document",
     "m006_ledger",
+    "m007_corrections_and_revisions",
 )
 """The schema steps this version knows, in order (`schema.py` defines them; a test keeps the two
 lists equal). Knowing the names here lets a project open without loading the migration machinery,

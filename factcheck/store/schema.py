@@ -308,3 +308,75 @@ def m006_ledger(db: Database) -> None:
         END;
         """,
     )
+
+
+@migrations()
+def m007_corrections_and_revisions(db: Database) -> None:
+    _execute_script(
+        db,
+        """
+        -- What is wrong and what it should say: problem spans (offsets into the rewrite's text),
+        -- error types (ids, core/error_types.py) and the correction. `carried_from` names the
+        -- previous version's sentence a decision was carried over from (via 'carried').
+        ALTER TABLE events ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE events ADD COLUMN error_types TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE events ADD COLUMN correction TEXT NOT NULL DEFAULT '';
+        ALTER TABLE events ADD COLUMN carried_from TEXT;
+        ALTER TABLE verdicts ADD COLUMN problems TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE verdicts ADD COLUMN error_types TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE verdicts ADD COLUMN correction TEXT NOT NULL DEFAULT '';
+
+        DROP TRIGGER events_update_verdicts;
+        CREATE TRIGGER events_update_verdicts AFTER INSERT ON events WHEN NEW.kind != 'adjudicate'
+        BEGIN
+            INSERT INTO verdicts
+                (sentence_id, reviewer, label, evidence, note, included, decided_at, event_id,
+                 problems, error_types, correction)
+            VALUES
+                (NEW.sentence_id, NEW.reviewer, NEW.label, NEW.evidence, NEW.note, NEW.included,
+                 NEW.decided_at, NEW.id, NEW.problems, NEW.error_types, NEW.correction)
+            ON CONFLICT (sentence_id, reviewer) DO UPDATE SET
+                label = excluded.label,
+                evidence = excluded.evidence,
+                note = excluded.note,
+                included = excluded.included,
+                decided_at = excluded.decided_at,
+                event_id = excluded.event_id,
+                problems = excluded.problems,
+                error_types = excluded.error_types,
+                correction = excluded.correction
+            WHERE (excluded.decided_at, excluded.event_id) > (verdicts.decided_at, verdicts.event_id);
+        END;
+
+        -- A revised rewrite and the version it revises, with what became of each sentence:
+        -- 'carried' (the same text: decisions were carried over), 'changed' (from the previous
+        -- sentences listed, as a JSON array of ids) or 'new'. Written once, with the import.
+        CREATE TABLE revisions (
+            rewrite_id TEXT PRIMARY KEY REFERENCES articles(id),
+            previous_id TEXT NOT NULL REFERENCES articles(id),
+            linked_by TEXT NOT NULL,
+            method TEXT NOT NULL,
+            linked_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX revisions_by_previous ON revisions(previous_id);
+        CREATE TABLE revision_sentences (
+            rewrite_id TEXT NOT NULL REFERENCES revisions(rewrite_id),
+            sentence_id TEXT NOT NULL REFERENCES sentences(id),
+            status TEXT NOT NULL CHECK (status IN ('carried', 'changed', 'new')),
+            previous TEXT NOT NULL,
+            PRIMARY KEY (rewrite_id, sentence_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX revision_sentences_by_sentence ON revision_sentences(sentence_id);
+        CREATE TRIGGER revisions_are_append_only_update BEFORE UPDATE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revision links are never rewritten'); END;
+        CREATE TRIGGER revisions_are_append_only_delete BEFORE DELETE ON revisions
+        BEGIN SELECT RAISE(ABORT, 'revision links are never rewritten'); END;
+        CREATE TRIGGER revision_sentences_are_append_only_update BEFORE UPDATE ON revision_sentences
+        BEGIN SELECT RAISE(ABORT, 'revision links are never rewritten'); END;
+        CREATE TRIGGER revision_sentences_are_append_only_delete BEFORE DELETE ON revision_sentences
+        BEGIN SELECT RAISE(ABORT, 'revision links are never rewritten'); END;
+
+        -- A revision found by its title and source (a rewrite saved under another file name).
+        CREATE INDEX articles_by_title ON articles(role, source_id, title);
+        """,
+    )

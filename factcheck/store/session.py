@@ -16,10 +16,13 @@ from factcheck.core.document import Role
 from factcheck.core.errors import BadInput
 from factcheck.core.find import fold
 from factcheck.core.labels import Verdict
-from factcheck.core.review import UNDECIDED, Aspect, VerdictState, Via
+from factcheck.core.problems import ProblemSuggestion, snap_to_words, suggestions
+from factcheck.core.review import UNDECIDED, Aspect, Span, VerdictState, Via, label_changes
+from factcheck.core.revisions import CorrectionCheck, DiffPiece, RevisionStatus, word_diff
 from factcheck.store.articles import ArticleSummary, list_articles, load_article
 from factcheck.store.decisions import check_reviewer, current, decide, others_verdicts, verdicts_for_article
 from factcheck.store.project import Project
+from factcheck.store.revisions import Revision, SentenceRevision, corrections_in, load_revision
 from factcheck.store.settings import blind_review
 
 if TYPE_CHECKING:
@@ -40,6 +43,10 @@ class OpenArticle:
     """Other reviewers' verdicts, by sentence id then reviewer."""
     blind: bool = False
     """Blind review: others' verdicts stay hidden on sentences I have not decided."""
+    revision: Revision | None = None
+    """For a revised rewrite: the version it revises and what became of each sentence."""
+    reviewer: str = ""
+    """Whose verdicts these are."""
     _counts: tuple[int, int] | None = None
     """(reviewed, to review), kept up to date by `set_state` so a mark need not recount."""
     _folded: tuple[str, ...] | None = None
@@ -102,16 +109,87 @@ class OpenArticle:
 
     def next_unreviewed(self, index: int, wrap: bool = True) -> int | None:
         """The next sentence in review without my verdict after `index` (-1: from the first),
-        wrapping around unless told not to."""
+        wrapping around unless told not to; in a revised rewrite, the sentences changed or new
+        since the previous version come first."""
         sentences = self.rewrite.sentences
         count = len(sentences)
         last = count if wrap else count - 1 - index
+        fallback = None
         for offset in range(1, last + 1):
             i = (index + offset) % count
             sentence = sentences[i]
             if self.in_review(sentence) and self.state(sentence).label is None:
-                return i
-        return None
+                if self.revision is None or self.to_recheck(sentence):
+                    return i
+                fallback = i if fallback is None else fallback
+        return fallback
+
+    # --- a revised rewrite ------------------------------------------------------------------
+
+    def revised(self, sentence: Sentence) -> SentenceRevision | None:
+        """What became of `sentence` since the previous version (None: not a revision)."""
+        return self.revision.sentences.get(sentence.id) if self.revision else None
+
+    def revision_status(self, sentence: Sentence) -> RevisionStatus | None:
+        found = self.revised(sentence)
+        return found.status if found else None
+
+    def to_recheck(self, sentence: Sentence) -> bool:
+        """Changed or new since the previous version: the sentences a revision asks to check."""
+        return self.revision_status(sentence) in (RevisionStatus.CHANGED, RevisionStatus.NEW)
+
+    def previous_text(self, sentence: Sentence) -> str | None:
+        """The text a changed (or carried) sentence had in the previous version."""
+        found = self.revised(sentence)
+        return found.previous_text if found and found.previous else None
+
+    def word_diff(self, sentence: Sentence) -> tuple[DiffPiece, ...]:
+        """A changed sentence's words against its previous text (empty for any other)."""
+        found = self.revised(sentence)
+        if found is None or found.status is not RevisionStatus.CHANGED:
+            return ()
+        return word_diff(found.previous_text, sentence.text)
+
+    def previous_states(self, sentence: Sentence) -> dict[str, VerdictState]:
+        """Every reviewer's verdict on the previous sentences this one comes from (the first of
+        them when several were joined), by reviewer."""
+        found = self.revised(sentence)
+        if found is None or self.revision is None:
+            return {}
+        states: dict[str, VerdictState] = {}
+        for previous in found.previous:
+            for reviewer, state, _ in self.revision.states.verdicts.get(previous.id, ()):
+                states.setdefault(reviewer, state)
+        return states
+
+    def my_previous_state(self, sentence: Sentence) -> VerdictState | None:
+        """My verdict on this sentence in the previous version ("v1: contradicted")."""
+        return self.previous_states(sentence).get(self.reviewer)
+
+    def corrections(self, sentence: Sentence) -> tuple[CorrectionCheck, ...]:
+        """For every correction a reviewer gave the previous sentences this one comes from:
+        whether the revision now contains it."""
+        return tuple(corrections_in(self.revision, sentence)) if self.revision else ()
+
+    def my_correction(self, sentence: Sentence) -> CorrectionCheck | None:
+        return next((c for c in self.corrections(sentence) if c.reviewer == self.reviewer), None)
+
+    def recheck_progress(self) -> tuple[int, int]:
+        """(checked, to check) among the sentences in review changed or new since the previous version."""
+        checked = to_check = 0
+        for sentence in self.rewrite.sentences:
+            if self.to_recheck(sentence) and self.in_review(sentence):
+                to_check += 1
+                checked += self.state(sentence).label is not None
+        return checked, to_check
+
+    # --- what is wrong ----------------------------------------------------------------------
+
+    def problem_suggestions(self, sentence: Sentence) -> tuple[ProblemSuggestion, ...]:
+        """The assistant's flags on `sentence` as problem spans, error types and corrections to
+        take with one key (empty until its hints have arrived)."""
+        hints = self.hints(sentence)
+        return suggestions(hints.flags, sentence.start) if hints else ()
 
     def folded_texts(self) -> tuple[str, ...]:
         if self._folded is None:
@@ -240,7 +318,13 @@ class ReviewSession:
         if rewrite.source_id is None:
             raise BadInput(f"{rewrite.title!r} is a source; open one of its rewrites to review it")
         source = load_article(self.project, rewrite.source_id)
-        article = OpenArticle(rewrite, source, verdicts_for_article(self.project, rewrite.id, self.reviewer))
+        article = OpenArticle(
+            rewrite,
+            source,
+            verdicts_for_article(self.project, rewrite.id, self.reviewer),
+            revision=load_revision(self.project.conn, rewrite.id),
+            reviewer=self.reviewer,
+        )
         self._load_others(article)
         return article
 
@@ -257,7 +341,21 @@ class ReviewSession:
 
     def reload_verdicts(self, article: OpenArticle) -> None:
         article.replace_verdicts(verdicts_for_article(self.project, article.rewrite.id, self.reviewer))
+        article.reviewer = self.reviewer
+        article.revision = load_revision(self.project.conn, article.rewrite.id)
         self._load_others(article)
+
+    def label_changes(
+        self, article: OpenArticle, sentence: Sentence, label: Verdict | None
+    ) -> dict[Aspect, object]:
+        """The aspects one decision giving `label` sets (for `change`, and for its undo): marking
+        supported also takes away what was said to be wrong."""
+        return label_changes(article.state(sentence), label)
+
+    def snap_problem(self, article: OpenArticle, sentence: Sentence, start: int, end: int) -> Span:
+        """A selection in the rewrite as a problem span: whole words, inside `sentence`; BadInput
+        when it holds no word of it."""
+        return snap_to_words(article.rewrite.text, start, end, (sentence.start, sentence.end))
 
     def change(
         self,
@@ -268,7 +366,9 @@ class ReviewSession:
     ) -> VerdictState:
         """Set aspects of my verdict on `sentence` in one event, commit it, and return the
         committed state. A new label records the assistant's suggestion, if there is one, so
-        that how often reviewers follow it can be counted."""
+        that how often reviewers follow it can be counted. Problem spans (offsets into the
+        rewrite's text, inside the sentence: see `snap_problem`), error types and the correction
+        are aspects like the others."""
 
         def apply(state: VerdictState) -> VerdictState:
             for aspect, value in changes.items():

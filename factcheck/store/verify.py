@@ -264,14 +264,27 @@ _FIELDS = (
 )
 _COLUMNS = tuple(
     "id origin seq kind sentence_id reviewer label previous_label evidence note included via"
-    " decided_at prev_hash hash suggestion".split()
+    " decided_at prev_hash hash suggestion problems error_types correction carried_from".split()
+)
+_CORRECTION_LOOP = (
+    "json_object('problems', e.problems, 'error_types', e.error_types, 'correction', e.correction,"
+    " 'carried_from', e.carried_from)"
+)
+_CORRECTION_LOOP_SET = (
+    "(e.problems IS NOT '[]' OR e.error_types IS NOT '[]' OR e.correction IS NOT ''"
+    " OR e.carried_from IS NOT NULL)"
 )
 # `event_hash`'s canonical form built by SQLite: the fields as a compact JSON array in the same
-# order, `included` as a JSON boolean, `suggestion` only when set. This is a fast filter and a
-# sound one: when the stored hash matches this JSON, the JSON is byte for byte what `event_hash`
-# hashed when the event was written, and JSON that decodes to the same values is the same row.
-_CANONICAL = f"""CAST(CASE WHEN e.suggestion IS NULL THEN json_array({_FIELDS})
-                      ELSE json_array({_FIELDS}, e.suggestion) END AS BLOB)"""
+# order, `included` as a JSON boolean, `suggestion` only when set, then the correction loop's
+# fields as one object only when one of them is set. This is a fast filter and a sound one: when
+# the stored hash matches this JSON, the JSON is byte for byte what `event_hash` hashed when the
+# event was written, and JSON that decodes to the same values is the same row.
+_CANONICAL = f"""CAST(CASE
+    WHEN NOT {_CORRECTION_LOOP_SET} THEN
+        CASE WHEN e.suggestion IS NULL THEN json_array({_FIELDS})
+        ELSE json_array({_FIELDS}, e.suggestion) END
+    WHEN e.suggestion IS NULL THEN json_array({_FIELDS}, {_CORRECTION_LOOP})
+    ELSE json_array({_FIELDS}, e.suggestion, {_CORRECTION_LOOP}) END AS BLOB)"""
 # JSON cannot hold a binary value (only writable behind the app's back): json_array() then fails
 # the whole pass, which is repeated with this guard, turning such rows into mismatches. The guard
 # costs a fifth of the pass, so it is not paid up front.
@@ -421,6 +434,10 @@ def _row_matches_its_hash(row: dict) -> bool:
             decided_at=row["decided_at"],
             prev_hash=row["prev_hash"],
             suggestion=row["suggestion"],
+            problems=row["problems"],
+            error_types=row["error_types"],
+            correction=row["correction"],
+            carried_from=row["carried_from"],
         )
     except (TypeError, ValueError):
         return False
@@ -541,14 +558,25 @@ def _event_id(conn: sqlite3.Connection, origin: str, seq: int) -> str:
 
 _VERDICT_ROWS = """
     SELECT v.sentence_id, v.reviewer, v.event_id, v.label, v.evidence, v.note, v.included, v.decided_at,
+           v.problems, v.error_types, v.correction,
            e.id, e.kind, e.sentence_id, e.reviewer, e.label, e.evidence, e.note, e.included, e.decided_at,
+           e.problems, e.error_types, e.correction,
            (SELECT f.id FROM events f
             WHERE f.sentence_id = v.sentence_id AND f.reviewer = v.reviewer AND f.decided_at >= v.decided_at
               AND f.kind != 'adjudicate' AND (f.decided_at, f.id) > (v.decided_at, v.event_id)
             ORDER BY f.decided_at DESC, f.id DESC LIMIT 1) AS newer
     FROM verdicts v LEFT JOIN events e ON e.id = v.event_id
 """
-_VERDICT_FIELDS = ("label", "evidence", "note", "included", "decided_at")
+_VERDICT_FIELDS = (
+    "label",
+    "evidence",
+    "note",
+    "included",
+    "decided_at",
+    "problem spans",
+    "error types",
+    "correction",
+)
 
 # Pairs with events but no verdicts row: read from the covering index (sentence, reviewer, time).
 _PAIRS_WITHOUT_VERDICT = """
@@ -565,7 +593,7 @@ _LATEST_VERDICT_EVENT = """
 def _check_verdicts(conn: sqlite3.Connection, found: _Findings) -> None:
     for row in conn.execute(_VERDICT_ROWS):
         sentence_id, reviewer, event_id = row[0:3]
-        stored, event, newer = row[3:8], row[8:17], row[17]
+        stored, event, newer = row[3:11], row[11:23], row[23]
         whose = f"{reviewer}'s verdict on sentence {sentence_id}"
         order = _table_order("verdicts", sentence_id, reviewer)
         if event[0] is None or event[1] == "adjudicate" or tuple(event[2:4]) != (sentence_id, reviewer):
@@ -582,8 +610,8 @@ def _check_verdicts(conn: sqlite3.Connection, found: _Findings) -> None:
                 f"the verdicts table does not show event {newer}, the latest of {whose}:"
                 " the table was edited",
             )
-        elif tuple(stored) != tuple(event[4:9]):
-            field = next(f for f, a, b in zip(_VERDICT_FIELDS, stored, event[4:9], strict=True) if a != b)
+        elif tuple(stored) != tuple(event[4:12]):
+            field = next(f for f, a, b in zip(_VERDICT_FIELDS, stored, event[4:12], strict=True) if a != b)
             found.add(
                 order,
                 event_id,

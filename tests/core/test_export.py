@@ -110,13 +110,17 @@ def test_bad_evidence_offsets_are_refused(text: str) -> None:
 
 
 def test_the_adjudicated_verdict_follows_the_contract_and_evidence_columns() -> None:
-    assert COLUMNS[13:] == ("evidence_spans", "adjudicated_verdict")
+    assert COLUMNS[13:15] == ("evidence_spans", "adjudicated_verdict")
+
+
+def test_what_is_wrong_follows_every_earlier_column() -> None:
+    assert COLUMNS[15:] == ("problem_text", "problem_spans", "error_types", "correction")
 
 
 def test_the_history_has_every_field_of_an_event() -> None:
     fields = (
         "id origin seq kind sentence_id article_id reviewer label previous_label evidence_spans note"
-        " included via suggestion decided_at prev_hash hash"
+        " included via suggestion decided_at prev_hash hash problem_spans error_types correction carried_from"
     )
     assert tuple(fields.split()) == HISTORY_COLUMNS
     assert ExportContent.HISTORY.columns == HISTORY_COLUMNS

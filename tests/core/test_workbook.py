@@ -21,6 +21,7 @@ def _row(note: str, verdict: str | None = "supported", index: int = 3) -> tuple:
     return (
         "s1", "a1", "Rewrite", index, "He said “no”, twice", verdict, "alice",
         "2026-11-22T10:00:00.000000Z", note, "", "src", "Source", "https://example.org/a", "", None,
+        "", "", "", "",
     )  # fmt: skip
 
 
@@ -71,7 +72,7 @@ def test_values_keep_their_types_and_empty_cells_are_empty() -> None:
 def test_the_header_is_frozen_and_filtered_and_long_text_wraps() -> None:
     sheet = _book([_row("a note")] * 3)["Verdicts"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:O4"
+    assert sheet.auto_filter.ref == "A1:S4"
     assert all(cell.font.b for cell in sheet[1])
     text = sheet.cell(2, COLUMNS.index("sentence_text") + 1)
     assert text.alignment.wrap_text

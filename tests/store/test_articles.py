@@ -41,7 +41,7 @@ def test_reimporting_unchanged_files_is_a_no_op(project_path: Path) -> None:
     project.close()
 
 
-def test_an_edited_rewrite_is_a_new_version_and_old_verdicts_stay(tmp_path: Path) -> None:
+def test_an_edited_rewrite_is_a_new_version_and_old_verdicts_stay_and_are_carried(tmp_path: Path) -> None:
     project = Project.open(tmp_path / "p.db")
     import_files(project, SOURCE, REWRITES[:1])
     first = next(a for a in list_articles(project, "alice") if a.source_id)
@@ -54,7 +54,10 @@ def test_an_edited_rewrite_is_a_new_version_and_old_verdicts_stay(tmp_path: Path
     summaries = {a.id: a for a in list_articles(project, "alice")}
     assert summaries[first.id].latest is False and summaries[first.id].reviewed == 1
     assert summaries[results[1].article.id].latest is True
-    assert summaries[results[1].article.id].reviewed == 0
+    # The sentence marked is unchanged: its verdict was carried over; the edited one is to check.
+    assert summaries[results[1].article.id].reviewed == 1
+    assert summaries[results[1].article.id].to_recheck == 1
+    assert results[1].revision.previous_id == first.id and results[1].revision.changed == 1
     project.close()
 
 

@@ -88,16 +88,19 @@ def test_agreement_overall_and_for_each_rewrite_version(project: Project, tmp_pa
     edited = tmp_path / REWRITES[0].name
     edited.write_text(REWRITES[0].read_text(encoding="utf-8").replace("Monday", "Tuesday"), encoding="utf-8")
     (newer,) = [r.article for r in import_files(project, SOURCE, [edited]) if r.article.version == 2]
-    _mark(project, next(s for s in newer.sentences if not s.boilerplate), "ana", S)
+    _mark(project, next(s for s in newer.sentences if "Tuesday" in s.text), "ana", S)
 
     figures = agreement_figures(project)
+    # The verdicts carried over to version 2 are counted once overall (they are version 1's);
+    # ana's verdict on the sentence edited in version 2 is a decision of its own.
     assert figures.overall.sentences == 4 + 2 + 1
     assert figures.overall.reviewers == ("ana", "ben", "cy")
     groups = {(r.article_id, r.version, r.latest): r.agreement for r in figures.rewrites}
     assert len(groups) == 3  # each version of a rewrite is its own group
     old = groups[(first.id, 1, False)]
     assert (old.sentences, old.percent.value, old.percent.n) == (4, 0.75, 4)
-    assert groups[(newer.id, 2, True)].percent.reading == "undefined: needs at least two reviewers"
+    newest = groups[(newer.id, 2, True)]
+    assert (newest.sentences, newest.percent.value, newest.percent.n) == (5, 0.75, 4)
     assert groups[(second.id, 1, True)].percent.value == 1.0
     assert groups[(second.id, 1, True)].krippendorff_alpha.value == 1.0
 
@@ -169,7 +172,7 @@ def test_a_cancelled_report_leaves_the_previous_file(project: Project, tmp_path:
 
     with pytest.raises(ReportCancelled):
         write_report(project, out, ReportFormat.HTML, progress=progress)
-    assert steps == [(0, 4), (1, 4), (2, 4)]
+    assert steps == [(0, 5), (1, 5), (2, 5)]
     assert out.read_text() == "the previous report" and list(tmp_path.glob("*.part")) == []
 
 
@@ -178,3 +181,54 @@ def test_a_project_without_verdicts_reports_so(project: Project) -> None:
     report = write_report(project, None, ReportFormat.TEXT, stdout=stdout)
     assert report.overall.sentences == 0 and report.reviewers == ()
     assert "no verdicts yet" in stdout.getvalue() and "DISAGREEMENTS: none" in stdout.getvalue()
+
+
+def test_the_report_counts_errors_by_type_per_rewrite_and_per_source(
+    project: Project, tmp_path: Path
+) -> None:
+    from factcheck.core.error_types import ErrorType
+    from factcheck.core.review import Aspect
+    from factcheck.store.audit import errors_by_type
+    from tests.store.medbot import mark_medbot, revised_file
+
+    mark_medbot(project, "ana")
+    sentence = mark_medbot(project, "ben")
+    decide(
+        project,
+        sentence.id,
+        "ben",
+        lambda s: s.with_aspect(Aspect.ERROR_TYPES, (ErrorType.WRONG_NAME, ErrorType.OTHER)),
+        Via.WINDOW,
+    )
+    errors = errors_by_type(project)
+    (rewrite,) = errors.rewrites
+    counts = {c.error_type: (c.sentences, c.flags) for c in rewrite.types}
+    assert (
+        rewrite.sentences == 1
+        and counts[ErrorType.WRONG_NAME] == (1, 2)
+        and counts[ErrorType.OTHER] == (1, 1)
+    )
+    assert errors.sources[0].sentences == 1 and errors.agreement.sentences == 1
+    assert errors.agreement.exact.value == 0.0 and errors.agreement.overlap.value == 0.5
+    # A revision that leaves the sentence as it was carries the errors: counted per version, once
+    # per source (its latest version), and agreement on them is not counted twice.
+    import_files(project, SOURCE, [revised_file(tmp_path, apply=False)])
+    again = errors_by_type(project)
+    assert [c.version for c in again.rewrites] == [1, 2]
+    assert again.sources[0].sentences == 1 and again.agreement.sentences == 1
+    text = io.StringIO()
+    write_report(project, None, ReportFormat.TEXT, stdout=text)
+    assert "ERRORS BY TYPE" in text.getvalue()
+    assert "1 sentence with an error type: wrong name or attribution 1, other 1" in text.getvalue()
+    data = io.StringIO()
+    write_report(project, None, ReportFormat.JSON, stdout=data)
+    report = json.loads(data.getvalue())
+    assert report["errors"]["sources"][0]["types"][1] == {
+        "error_type": "wrong-name",
+        "sentences": 1,
+        "flags": 2,
+    }
+    page = io.StringIO()
+    write_report(project, None, ReportFormat.HTML, stdout=page)
+    html_structure(page.getvalue())
+    assert "<h2>Errors by type</h2>" in page.getvalue() and "wrong name or attribution" in page.getvalue()

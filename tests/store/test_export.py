@@ -156,7 +156,7 @@ def test_each_verdict_row_carries_the_adjudicated_verdict(demo_path: Path, tmp_p
     out = tmp_path / "verdicts.csv"
     export_verdicts(project, out)
     rows = _read(out)
-    assert list(rows[0])[-2:] == ["evidence_spans", "adjudicated_verdict"]
+    assert list(rows[0])[13:15] == ["evidence_spans", "adjudicated_verdict"]
     final = {(r["sentence_id"], r["reviewer"]): r["adjudicated_verdict"] for r in rows}
     assert final[(sentences[4].id, "ana")] == final[(sentences[4].id, "ben")] == "contradicted"
     assert final[(sentences[0].id, "ana")] == ""

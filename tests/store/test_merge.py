@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from factcheck.core.error_types import ErrorType
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.events import new_event
 from factcheck.core.labels import Verdict
-from factcheck.core.review import UNDECIDED, DecisionKind, VerdictState, Via
+from factcheck.core.review import UNDECIDED, Aspect, DecisionKind, VerdictState, Via
 from factcheck.store.articles import list_articles, load_article
 from factcheck.store.decisions import adjudicate, current, decide
 from factcheck.store.importing import import_demo, prepare_import, read_source_and_rewrites
@@ -495,7 +496,12 @@ def test_a_large_merge_derives_the_same_verdicts_adjudications_and_heads_as_the_
         lead,
         sentence_ids(lead)[0],
         "alice",
-        lambda s: s.with_label(Verdict.SUPPORTED).with_note("again"),
+        lambda s: (
+            s.with_label(Verdict.CONTRADICTED)
+            .with_note("again")
+            .with_aspect(Aspect.CORRECTION, "Baichuan-M4")
+            .with_aspect(Aspect.ERROR_TYPES, (ErrorType.WRONG_NAME,))
+        ),
         Via.WINDOW,
     )
     lead.close()

@@ -15,11 +15,13 @@ import pytest
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.store.decisions import decide
-from factcheck.store.importing import import_demo
+from factcheck.store.importing import import_demo, import_files
 from factcheck.store.merge import merge_projects
 from factcheck.store.project import Project, ProjectError
 from factcheck.store.settings import set_blind_review, set_publisher
 from factcheck.store.verify import verify
+from tests.conftest import SOURCE
+from tests.store.medbot import mark_medbot, revised_file
 from tests.store.test_verify import review
 
 CACHES = {"assessments"}
@@ -30,13 +32,18 @@ SQLITE_OWN = {"sqlite_sequence", "sqlite_stat1"}
 @pytest.fixture(scope="module")
 def original(tmp_path_factory) -> Path:
     """A project with every kind of row: articles, decisions of two origins (one merged in), an
-    adjudication, a setting, a merge logged and the ledger recording all of it."""
+    adjudication, a setting, a merge logged, what a reviewer said is wrong, a revised rewrite with
+    the decisions carried over to it, and the ledger recording all of it."""
     folder = tmp_path_factory.mktemp("tampering")
     path, other = folder / "team.db", folder / "carol.db"
     review_path = Project.open(path)
     import_demo(review_path)
     review_path.close()
     review(path)
+    team = Project.open(path)
+    mark_medbot(team, "bob")
+    import_files(team, SOURCE, [revised_file(folder)])
+    team.close()
     carol = Project.open(other)
     import_demo(carol)
     (sentence,) = carol.conn.execute(
@@ -125,6 +132,7 @@ def test_every_single_row_edit_of_every_protected_table_is_found(original: Path,
     tables = {description.split()[0] for description, _, _ in cases}
     assert {"articles", "blocks", "spans", "sentences", "events", "verdicts", "adjudications"} <= tables
     assert {"chain_heads", "merges", "project", "ledger", "ledger_head", "_sqlite_migrations"} <= tables
+    assert {"revisions", "revision_sentences"} <= tables
     missed, tried = [], 0
     for description, statement, parameters in cases:
         copy = tmp_path / "case.db"
