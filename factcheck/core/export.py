@@ -148,6 +148,21 @@ def neutralise(cell: str) -> str:
     return "'" + cell if cell[:1] in _FIRST and _NEUTRALISED.match(cell) else cell
 
 
+def csv_cell(cell: str | None, raw: bool = False) -> str:
+    """One cell as `write_csv` writes it (neutralised unless `raw`, then RFC 4180 quoted where
+    Python's csv module quotes: a comma, a quote, a CR or an LF), for writers that assemble
+    whole records themselves. Most cells are empty or plain: those return at the first test."""
+    if not cell:
+        return ""
+    if not raw and cell[0] in _FIRST:
+        cell = neutralise(cell)
+    if '"' in cell:
+        return '"' + cell.replace('"', '""') + '"'
+    if "," in cell or "\n" in cell or "\r" in cell:
+        return '"' + cell + '"'
+    return cell
+
+
 def restore(cell: str) -> str:
     """Undo `neutralise`."""
     return cell[1:] if cell.startswith("'") and _NEUTRALISED.match(cell, 1) else cell
@@ -192,6 +207,18 @@ def write_csv(
         writer.writerows(
             [neutralise(cell) if isinstance(cell, str) else cell for cell in row] for row in rows
         )
+
+
+def write_csv_records(
+    batches: Iterable[list[str]], file: IO[str], columns: tuple[str, ...] = COLUMNS, bom: bool = False
+) -> None:
+    """Write the header and records already made with `csv_cell` (each ending in CR LF): the same
+    file as `write_csv`, for writers that assemble records from pieces they format once."""
+    if bom:
+        file.write(BOM)
+    file.write(",".join(csv_cell(column, raw=True) for column in columns) + "\r\n")
+    for batch in batches:
+        file.write("".join(batch))
 
 
 def write_jsonl(rows: Iterable[tuple], file: IO[str], columns: tuple[str, ...] = COLUMNS) -> None:

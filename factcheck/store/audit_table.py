@@ -15,8 +15,8 @@ from factcheck.core.labels import Verdict
 from factcheck.core.problems import problem_text
 from factcheck.core.review import Span
 from factcheck.store.decisions import Adjudication, adjudication, history
-from factcheck.store.export import WORTH_EXPORTING
 from factcheck.store.project import Project
+from factcheck.store.verdict_rows import WORTH_EXPORTING
 
 
 class Agreement(StrEnum):

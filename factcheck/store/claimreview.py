@@ -20,15 +20,14 @@ from factcheck.core.export import ExportContent
 from factcheck.core.labels import Verdict
 from factcheck.store.export import (
     COUNTED,
-    SOURCE_URL,
     Exported,
-    Passages,
     Progress,
     counted,
     write_atomically,
 )
 from factcheck.store.project import Project
 from factcheck.store.settings import publisher
+from factcheck.store.verdict_rows import SOURCE_URL, Passages
 
 _SOURCE = """JOIN sentences s ON s.id = {0}.sentence_id
     JOIN articles a ON a.id = s.article_id

@@ -1,11 +1,10 @@
 """Exporting verdicts, final verdicts and the decision history to a file, and reading exported
 verdicts back in."""
 
-import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -14,61 +13,36 @@ from factcheck.core.error_types import ordered
 from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.events import error_types_json, evidence_json
 from factcheck.core.export import (
-    EVIDENCE_GAP,
     ExportContent,
     ExportFormat,
     VerdictRow,
     read_verdict_rows,
     write_csv,
+    write_csv_records,
     write_jsonl,
 )
 from factcheck.core.problems import normalised
 from factcheck.core.reading import os_problem, regular_file_size
-from factcheck.core.review import Aspect, Span, VerdictState, Via
+from factcheck.core.review import Aspect, VerdictState, Via
 from factcheck.store.decisions import decide_within
 from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
+from factcheck.store.verdict_rows import (
+    SOURCE_URL,
+    SPANS,
+    TYPES,
+    WORTH_EXPORTING,
+    csv_records,
+    verdict_rows,
+)
 
 Progress = Callable[[int, int], bool]
 """Called with (rows done, rows in all) now and then; returning False cancels the export."""
 
 _BATCH = 5000
 
-_SPANS = """CASE WHEN {0} = '[]' THEN '' ELSE (
-               SELECT group_concat(json_extract(e.value, '$[0]') || '-' || json_extract(e.value, '$[1]'), ';')
-               FROM json_each({0}) e) END"""
-SOURCE_URL = """coalesce(nullif(json_extract(src.metadata, '$.canonical_source'), ''),
-                    json_extract(src.metadata, '$.url'), '')"""
-
-WORTH_EXPORTING = """(v.label IS NOT NULL OR v.note != '' OR v.evidence != '[]' OR v.problems != '[]'
-                    OR v.error_types != '[]' OR v.correction != '')"""
-"""A reviewer's verdict on a sentence says something: a label, a note, evidence or what is wrong
-(a note on a sentence without a verdict is exported too, with an empty verdict)."""
-_PROBLEM_TEXT = """CASE WHEN v.problems = '[]' THEN '' ELSE (
-               SELECT group_concat(substr(s.text, json_extract(p.value, '$[0]') - s.start + 1,
-                                          json_extract(p.value, '$[1]') - json_extract(p.value, '$[0]')),
-                                   ' … ')
-               FROM json_each(v.problems) p) END"""
-"""The problem spans' words, cut from the sentence (they lie inside it, and it is short)."""
-_TYPES = """CASE WHEN {0} = '[]' THEN '' ELSE (SELECT group_concat(t.value, ';') FROM json_each({0}) t) END"""
-
-# One row per current (sentence, reviewer) verdict worth exporting. Its evidence column holds the
-# spans as stored (JSON); `_with_passages` replaces them with the text of the passages.
-_ROWS = f"""
-    SELECT v.sentence_id, a.id, a.title, s.idx, s.text, v.label, v.reviewer, v.decided_at, v.note,
-           v.evidence, src.id, src.title, {SOURCE_URL}, {_SPANS.format("v.evidence")},
-           (SELECT label FROM adjudications j WHERE j.sentence_id = v.sentence_id),
-           {_PROBLEM_TEXT}, {_SPANS.format("v.problems")}, {_TYPES.format("v.error_types")}, v.correction
-    FROM verdicts v
-    JOIN sentences s ON s.id = v.sentence_id
-    JOIN articles a ON a.id = s.article_id
-    JOIN articles src ON src.id = a.source_id
-    WHERE {WORTH_EXPORTING}
-"""
-_EVIDENCE, _SOURCE_ID = 9, 10
-"""Columns of `_ROWS`: the evidence spans, and the source they point into."""
-_ORDER = " ORDER BY src.title, src.id, a.title, a.id, s.idx, v.reviewer"
 _VERDICT_COUNT = f"SELECT count(*) FROM verdicts v WHERE {WORTH_EXPORTING}"
+_SPANS, _TYPES = SPANS, TYPES
 
 COUNTED = "v.label IS NOT NULL AND coalesce(v.included, NOT s.boilerplate)"
 """Which verdicts `v` on sentences `s` count, for final verdicts here and for every figure of the
@@ -120,7 +94,7 @@ _HISTORY = f"""
 _HISTORY_COUNT = "SELECT count(*) FROM events"
 
 _QUERIES = {
-    ExportContent.VERDICTS: (_ROWS + _ORDER, _VERDICT_COUNT),
+    ExportContent.VERDICTS: (None, _VERDICT_COUNT),
     ExportContent.ADJUDICATED: (_ADJUDICATED, _ADJUDICATED_COUNT),
     ExportContent.HISTORY: (_HISTORY, _HISTORY_COUNT),
 }
@@ -132,41 +106,12 @@ def row_count(project: Project, content: ExportContent) -> int:
 
 def rows_of(project: Project, content: ExportContent) -> Iterator[tuple]:
     """The rows of an export, in `content.columns` order, read a batch at a time."""
+    if content is ExportContent.VERDICTS:
+        yield from verdict_rows(project.conn)
+        return
     cursor = project.conn.execute(_QUERIES[content][0])
-    with_passages = _with_passages(project.conn) if content is ExportContent.VERDICTS else None
     while batch := cursor.fetchmany(_BATCH):
-        yield from batch if with_passages is None else map(with_passages, batch)
-
-
-class Passages:
-    """The text of evidence passages, cut from each source's text read once. (Cutting them with
-    substr() in the SELECT made SQLite copy the whole source text, often a megabyte, for every
-    verdict with evidence: a million verdicts took a minute.) Python slices count characters, as
-    our offsets and SQLite's substr() do."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        self._texts: dict[str, str] = {}
-
-    def __call__(self, source_id: str, spans: Iterable[Span]) -> str:
-        text = self._texts.get(source_id)
-        if text is None:
-            (text,) = self._conn.execute("SELECT text FROM articles WHERE id = ?", [source_id]).fetchone()
-            self._texts[source_id] = text
-        return EVIDENCE_GAP.join(text[start:end] for start, end in spans)
-
-
-def _with_passages(conn: sqlite3.Connection) -> Callable[[tuple], tuple]:
-    """Replace a row's evidence spans by the passages' text."""
-    passages = Passages(conn)
-
-    def with_passages(row: tuple) -> tuple:
-        spans = row[_EVIDENCE]
-        if spans == "[]":
-            return (*row[:_EVIDENCE], "", *row[_EVIDENCE + 1 :])
-        return (*row[:_EVIDENCE], passages(row[_SOURCE_ID], json.loads(spans)), *row[_EVIDENCE + 1 :])
-
-    return with_passages
+        yield from batch
 
 
 def export_verdicts(
@@ -219,7 +164,11 @@ def export(
         return Exported(_export_workbook(project, Path(destination), content, rows))
 
     def write(file: IO[str]) -> None:
-        if format is ExportFormat.CSV:
+        if format is ExportFormat.CSV and content is ExportContent.VERDICTS:
+            write_csv_records(
+                _counted_batches(csv_records(project.conn, raw), total, progress), file, bom=bom
+            )
+        elif format is ExportFormat.CSV:
             write_csv(rows, file, raw=raw, columns=content.columns, bom=bom)
         else:
             write_jsonl(rows, file, columns=content.columns)
@@ -290,6 +239,18 @@ def counted(rows: Iterator[tuple], total: int, progress: Progress | None) -> Ite
         if done % _BATCH == 0 and not progress(done, total):
             raise ExportCancelled()
     progress(done, total)
+
+
+def _counted_batches(batches: Iterator[list], total: int, progress: Progress | None) -> Iterator[list]:
+    """`counted` for rows that come a batch at a time."""
+    done = 0
+    if progress is not None and not progress(0, total):
+        raise ExportCancelled()
+    for batch in batches:
+        yield batch
+        done += len(batch)
+        if progress is not None and not progress(done, total):
+            raise ExportCancelled()
 
 
 @dataclass(frozen=True, slots=True)
