@@ -17,10 +17,11 @@ from factcheck.core.problems import normalised, problem_text, snap_to_words
 from factcheck.core.review import ERROR_LABELS, Aspect, VerdictState, Via, label_changes
 from factcheck.store.articles import Outcome, list_articles, load_article, load_sentence, resolve_article_id
 from factcheck.store.decisions import decide
-from factcheck.store.export import export, import_verdicts
+from factcheck.store.export import export
 from factcheck.store.importing import import_files
 from factcheck.store.project import Project, open_project
 from factcheck.store.settings import publisher, set_publisher
+from factcheck.store.verdict_import import import_verdicts
 
 CLEAR_WORD = "clear"
 

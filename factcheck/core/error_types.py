@@ -61,11 +61,15 @@ _BY_KEY |= {"wrong-attribution": ErrorType.WRONG_NAME, "overclaim": ErrorType.EX
 def ordered(types: Iterable[ErrorType]) -> tuple[ErrorType, ...]:
     """Each type once, in the list's order: the one form a set of types is stored and compared in."""
     chosen = set(types)
+    if len(chosen) < 2:  # none or one (nearly always): nothing to order
+        return tuple(chosen)
     return tuple(t for t in ErrorType if t in chosen)
 
 
 def parse_list(text: str) -> tuple[ErrorType, ...]:
     """Types written as a CSV cell writes them (ids joined by `;`, or by `,`), or BadInput."""
+    if not text:
+        return ()
     parts = [part for part in text.replace(",", ";").split(";") if part.strip()]
     return ordered(ErrorType.parse(part) for part in parts)
 

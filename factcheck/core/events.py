@@ -7,7 +7,8 @@ project files is a union of events that keeps every origin's chain intact.
 """
 
 import json
-import uuid
+import os
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from hashlib import sha256
@@ -53,7 +54,13 @@ class Event:
     version's sentence it was made on."""
 
 
+NO_SPANS = "[]"
+"""`evidence_json(())`: the stored form of no spans (and of no error types)."""
+
+
 def evidence_json(evidence: tuple[Span, ...]) -> str:
+    if not evidence:  # most decisions: a million of them are read back in one import
+        return NO_SPANS
     return json.dumps([list(span) for span in evidence], separators=(",", ":"))
 
 
@@ -62,15 +69,13 @@ def evidence_from_json(text: str) -> tuple[Span, ...]:
 
 
 def error_types_json(types: tuple[ErrorType, ...]) -> str:
+    if not types:
+        return NO_SPANS
     return json.dumps([t.value for t in types], separators=(",", ":"))
 
 
 def error_types_from_json(text: str) -> tuple[ErrorType, ...]:
     return tuple(ErrorType(value) for value in json.loads(text))
-
-
-NO_SPANS = "[]"
-"""`evidence_json(())`: the stored form of no spans (and of no error types)."""
 
 
 def event_hash(
@@ -134,6 +139,15 @@ def event_hash(
     return sha256(canonical.encode("utf-8")).hexdigest()
 
 
+def random_id() -> str:
+    """A random (version 4) UUID in hex, as `uuid.uuid4().hex` writes one, without making the
+    UUID object (a million of them are a second of a verdict import)."""
+    n = int.from_bytes(os.urandom(16), "big")
+    n = n & ~(0xC000 << 48) | 0x8000 << 48  # the RFC 4122 variant
+    n = n & ~(0xF000 << 64) | 4 << 76  # version 4
+    return f"{n:032x}"
+
+
 def new_event(
     *,
     origin: str,
@@ -150,7 +164,7 @@ def new_event(
     carried_from: str | None = None,
 ) -> Event:
     """A new event that turns `before` into `after`, chained after `prev_hash`."""
-    event_id = uuid.uuid4().hex
+    event_id = random_id()
     digest = event_hash(
         id=event_id,
         origin=origin,
@@ -216,10 +230,17 @@ def next_time(moment: datetime, last: str | None) -> str:
     return format_time(moment)
 
 
+_STORED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")
+"""The stored form of a time (`format_time`)."""
+
+
 def parse_time(text: str) -> str:
     """A user-given ISO 8601 time (a naive one is taken as UTC) in the stored form, or BadInput."""
     shown = text if len(text) <= 40 else f"{text[:40]}…"
     try:
+        if _STORED.fullmatch(text):  # as exported: only its date needs checking
+            datetime.fromisoformat(text[:-1])
+            return text
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)

@@ -44,6 +44,8 @@ def snap_to_words(text: str, start: int, end: int, within: Span) -> Span:
 
 def normalised(spans: Iterable[Span]) -> tuple[Span, ...]:
     """Spans in text order, overlapping or touching ones merged into one."""
+    if not spans:
+        return ()
     merged: list[list[int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

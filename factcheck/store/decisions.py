@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from factcheck.core.error_types import ordered
 from factcheck.core.errors import BadInput
 from factcheck.core.events import (
+    GENESIS,
     Event,
     error_types_from_json,
     error_types_json,
@@ -75,13 +76,9 @@ def decide_within(
     `suggestion` is recorded only on decisions that give a label (it says whether it was followed).
     """
     reviewer = check_reviewer(reviewer)
-    target = _target(conn, sentence_id)
-    before = _state(conn, sentence_id, reviewer)
-    after = _tidied(change(before))
-    _check_evidence(conn, after.evidence, before.evidence, target)
-    _check_problems(after.problems, target)
-    _check_note(after.note)
-    _check_note(after.correction, "correction")
+    target = target_in(conn, sentence_id)
+    before = state_of(conn, sentence_id, reviewer)
+    after = decided(target, before, change, lambda: source_length(conn, target.source_id))
     kind = kind_of(before, after)
     if kind is None:
         return None
@@ -115,10 +112,10 @@ def adjudicate(
     if not reason.strip():
         raise BadInput("an adjudication needs a reason: say why this verdict is the final one")
     with project.write() as conn:
-        target = _target(conn, sentence_id)
+        target = target_in(conn, sentence_id)
         before = _adjudicated_state(conn, sentence_id)
         after = VerdictState(label, before.evidence if evidence is None else evidence, reason.strip())
-        _check_evidence(conn, after.evidence, before.evidence, target)
+        _check_evidence(after.evidence, before.evidence, lambda: source_length(conn, target.source_id))
         if after == before:
             return None
         return _append(
@@ -148,7 +145,7 @@ def _adjudicated_state(conn: sqlite3.Connection, sentence_id: str) -> VerdictSta
 
 
 def current(project: Project, sentence_id: str, reviewer: str) -> VerdictState:
-    return _state(project.conn, sentence_id, reviewer)
+    return state_of(project.conn, sentence_id, reviewer)
 
 
 def verdicts_for_article(project: Project, article_id: str, reviewer: str) -> dict[str, VerdictState]:
@@ -177,7 +174,7 @@ def others_verdicts(project: Project, article_id: str, reviewer: str) -> dict[st
 def history(project: Project, sentence_id: str) -> list[Event]:
     """Every event about the sentence, oldest first, from every reviewer."""
     rows = project.conn.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events WHERE sentence_id = ? ORDER BY decided_at, id",
+        f"SELECT {EVENT_COLUMNS} FROM events WHERE sentence_id = ? ORDER BY decided_at, id",
         [sentence_id],
     )
     return [_event(row) for row in rows]
@@ -227,12 +224,17 @@ def _check_problems(problems: Iterable[Span], target: Target) -> None:
             )
 
 
-def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:
-    row = conn.execute(
-        'SELECT a.role, s.boilerplate, a.source_id, s.start, s."end" FROM sentences s'
-        " JOIN articles a ON a.id = s.article_id WHERE s.id = ?",
-        [sentence_id],
-    ).fetchone()
+TARGET_COLUMNS = 'a.role, s.boilerplate, a.source_id, s.start, s."end"'
+TARGET_JOIN = "sentences s JOIN articles a ON a.id = s.article_id"
+
+
+def target_in(conn: sqlite3.Connection, sentence_id: str) -> Target:
+    row = conn.execute(f"SELECT {TARGET_COLUMNS} FROM {TARGET_JOIN} WHERE s.id = ?", [sentence_id]).fetchone()
+    return target_of(sentence_id, row)
+
+
+def target_of(sentence_id: str, row: Sequence | None) -> Target:
+    """The target from a row of TARGET_COLUMNS (None: no such sentence), or BadInput."""
     if row is None:
         raise BadInput(f"no sentence with id {sentence_id!r} in this project")
     role, boilerplate, source_id, start, end = row
@@ -241,16 +243,31 @@ def _target(conn: sqlite3.Connection, sentence_id: str) -> Target:
     return Target(sentence_id, bool(boilerplate), source_id, start, end)
 
 
-def _check_evidence(
-    conn: sqlite3.Connection, evidence: Iterable[Span], checked: Iterable[Span], target: Target
-) -> None:
+def decided(target: Target, before: VerdictState, change: Change, length: Callable[[], int]) -> VerdictState:
+    """What `change` makes of `before`, in its one tidy form, checked: BadInput for evidence outside
+    the source (whose length `length` gives), problems outside the sentence, a bad note. One
+    decision (`decide_within`) and many (`bulk_decisions`) go through here alike."""
+    after = _tidied(change(before))
+    _check_evidence(after.evidence, before.evidence, length)
+    _check_problems(after.problems, target)
+    _check_note(after.note)
+    _check_note(after.correction, "correction")
+    return after
+
+
+def source_length(conn: sqlite3.Connection, source_id: str) -> int:
+    (length,) = conn.execute("SELECT length(text) FROM articles WHERE id = ?", [source_id]).fetchone()
+    return length
+
+
+def _check_evidence(evidence: Iterable[Span], checked: Iterable[Span], length_of: Callable[[], int]) -> None:
     """Every passage not already `checked` must lie inside the source's text. (Its length is read
     only when there is such a passage: most decisions attach none, and the text may be 1 MB.)"""
     known = set(checked)
     new = [span for span in evidence if span not in known]
     if not new:
         return
-    (length,) = conn.execute("SELECT length(text) FROM articles WHERE id = ?", [target.source_id]).fetchone()
+    length = length_of()
     for start, end in new:
         if not 0 <= start < end <= length:
             raise BadInput(
@@ -258,7 +275,7 @@ def _check_evidence(
             )
 
 
-def _state(conn: sqlite3.Connection, sentence_id: str, reviewer: str) -> VerdictState:
+def state_of(conn: sqlite3.Connection, sentence_id: str, reviewer: str) -> VerdictState:
     row = conn.execute(
         f"SELECT {STATE_COLUMNS} FROM verdicts WHERE sentence_id = ? AND reviewer = ?",
         [sentence_id, reviewer],
@@ -295,11 +312,7 @@ def _append(
     decided_at: str | None,
     suggestion: Verdict | None,
 ) -> Event:
-    last = conn.execute(
-        "SELECT seq, hash, decided_at FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1",
-        [origin],
-    ).fetchone()
-    seq, prev_hash, last_time = last if last else (0, "", None)
+    seq, prev_hash, last_time = chain_end(conn, origin)
     event = new_event(
         origin=origin,
         seq=seq + 1,
@@ -317,10 +330,20 @@ def _append(
     return event
 
 
-def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
-    """Append events as they are (their hashes already computed); the trigger updates verdicts."""
+def chain_end(conn: sqlite3.Connection, origin: str) -> tuple[int, str, str | None]:
+    """(seq, hash, decided_at) of the origin's newest event; (0, GENESIS, None) before the first."""
+    last = conn.execute(
+        "SELECT seq, hash, decided_at FROM events WHERE origin = ? ORDER BY seq DESC LIMIT 1",
+        [origin],
+    ).fetchone()
+    return tuple(last) if last else (0, GENESIS, None)
+
+
+def insert_events(conn: sqlite3.Connection, events: Iterable[Event], table: str = "events") -> None:
+    """Append events as they are (their hashes already computed); the trigger updates verdicts.
+    (`table`: another table with the same columns, to copy them from in bulk.)"""
     conn.executemany(
-        f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})",
+        f"INSERT INTO {table} ({EVENT_COLUMNS}) VALUES ({', '.join('?' * 20)})",
         (
             (
                 e.id,
@@ -349,7 +372,7 @@ def insert_events(conn: sqlite3.Connection, events: Iterable[Event]) -> None:
     )
 
 
-_EVENT_COLUMNS = (
+EVENT_COLUMNS = (
     "id, origin, seq, kind, sentence_id, reviewer, label, previous_label, evidence, note,"
     " included, via, decided_at, prev_hash, hash, suggestion, problems, error_types, correction,"
     " carried_from"

@@ -2,29 +2,20 @@
 verdicts back in."""
 
 import os
-import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from factcheck.core.error_types import ordered
 from factcheck.core.errors import BadInput, FactcheckError
-from factcheck.core.events import error_types_json, evidence_json
 from factcheck.core.export import (
     ExportContent,
     ExportFormat,
-    VerdictRow,
-    read_verdict_rows,
     write_csv,
     write_csv_records,
     write_jsonl,
 )
-from factcheck.core.problems import normalised
-from factcheck.core.reading import os_problem, regular_file_size
-from factcheck.core.review import Aspect, VerdictState, Via
-from factcheck.store.decisions import decide_within
 from factcheck.store.locks import refuse_project_file
 from factcheck.store.project import Project
 from factcheck.store.verdict_rows import (
@@ -251,88 +242,3 @@ def _counted_batches(batches: Iterator[list], total: int, progress: Progress | N
         done += len(batch)
         if progress is not None and not progress(done, total):
             raise ExportCancelled()
-
-
-@dataclass(frozen=True, slots=True)
-class VerdictImport:
-    """What reading an exported CSV back did."""
-
-    imported: int
-    skipped: int
-    """Rows already present in the project (same sentence, reviewer, verdict, note and time)."""
-
-
-def import_verdicts(project: Project, path: Path, raw: bool = False) -> VerdictImport:
-    """Read a verdict CSV into the project: every row or none (the first bad row is named)."""
-    path = Path(path)
-    refuse_project_file(path, "read verdicts from")
-    regular_file_size(path)
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as file:
-            rows = list(read_verdict_rows(file, str(path), raw=raw))
-    except UnicodeDecodeError:
-        raise BadInput(f"{path}: not UTF-8 text; save the file as UTF-8") from None
-    except OSError as error:
-        raise os_problem(path, error) from None
-    imported = skipped = 0
-    with project.write() as conn:
-        for row in rows:
-            if _present(conn, row):
-                skipped += 1
-                continue
-            try:
-                decide_within(
-                    conn,
-                    project.origin,
-                    row.sentence_id,
-                    row.reviewer,
-                    _applying(row),
-                    Via.IMPORT,
-                    row.decided_at,
-                )
-            except BadInput as error:
-                raise BadInput(f"{path}: row {row.row}: {error}") from None
-            imported += 1
-    return VerdictImport(imported, skipped)
-
-
-def _applying(row: VerdictRow) -> Callable[[VerdictState], VerdictState]:
-    # An empty verdict cell (a note or evidence without a verdict) gives no verdict, as exported.
-    def change(state: VerdictState) -> VerdictState:
-        changed = state.with_label(row.verdict).with_note(row.note)
-        for aspect, value in (
-            (Aspect.EVIDENCE, row.evidence),
-            (Aspect.PROBLEMS, row.problems),
-            (Aspect.ERROR_TYPES, row.error_types),
-            (Aspect.CORRECTION, row.correction),
-        ):
-            if value is not None:
-                changed = changed.with_aspect(aspect, value)
-        return changed
-
-    return change
-
-
-def _present(conn: sqlite3.Connection, row: VerdictRow) -> bool:
-    same = "sentence_id = ? AND reviewer = ? AND label IS ? AND note = ?"
-    values: list[object] = [row.sentence_id, row.reviewer, _label(row), row.note]
-    # What the row says is wrong, when the file has those columns, must be there too.
-    for column, value in (
-        ("problems", None if row.problems is None else evidence_json(normalised(row.problems))),
-        ("error_types", None if row.error_types is None else error_types_json(ordered(row.error_types))),
-        ("correction", row.correction),
-    ):
-        if value is not None:
-            same += f" AND {column} = ?"
-            values.append(value)
-    if row.decided_at is None:
-        found = conn.execute(f"SELECT 1 FROM verdicts WHERE {same}", values)
-    else:
-        found = conn.execute(
-            f"SELECT 1 FROM events WHERE {same} AND decided_at = ?", [*values, row.decided_at]
-        )
-    return found.fetchone() is not None
-
-
-def _label(row: VerdictRow) -> str | None:
-    return None if row.verdict is None else row.verdict.value

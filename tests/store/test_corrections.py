@@ -13,9 +13,10 @@ from factcheck.core.export import ExportContent, ExportFormat
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Aspect, DecisionKind, VerdictState, Via, label_changes
 from factcheck.store.decisions import current, decide, history
-from factcheck.store.export import export, import_verdicts
+from factcheck.store.export import export
 from factcheck.store.merge import merge_projects
 from factcheck.store.project import Project
+from factcheck.store.verdict_import import import_verdicts
 from factcheck.store.verify import _Chunks, _hash_chunks, verify
 from tests.store.medbot import mark_medbot, medbot
 from tests.store.test_verify import tamper, verified

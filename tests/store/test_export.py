@@ -15,10 +15,11 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.store.articles import list_articles, load_article
 from factcheck.store.decisions import adjudicate, decide
-from factcheck.store.export import ExportCancelled, export, export_verdicts, import_verdicts
+from factcheck.store.export import ExportCancelled, export, export_verdicts
 from factcheck.store.importing import import_demo
 from factcheck.store.project import Project
 from factcheck.store.settings import set_publisher
+from factcheck.store.verdict_import import import_verdicts
 from tests.conftest import DATA
 
 NOTES = ['=HYPERLINK("http://x")', 'Says "2,400 km", not 1,490\nsecond line', "+44 tip", "@alice", ""]

@@ -6,10 +6,11 @@ from pathlib import Path
 import pytest
 
 from factcheck.core.errors import BadInput
-from factcheck.store.export import ExportContent, ExportFormat, export, import_verdicts
+from factcheck.store.export import ExportContent, ExportFormat, export
 from factcheck.store.importing import import_files
 from factcheck.store.locks import is_open_project_file
 from factcheck.store.project import Project
+from factcheck.store.verdict_import import import_verdicts
 from tests.conftest import SOURCE
 
 
