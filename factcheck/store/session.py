@@ -280,6 +280,16 @@ def rewrites_in_order(summaries: Sequence[ArticleSummary]) -> list[ArticleSummar
     return ordered
 
 
+def latest_version(summaries: Sequence[ArticleSummary], article_id: str) -> ArticleSummary | None:
+    """The latest version of the rewrite `article_id` is a version of (itself when it is the
+    latest), or None when it is not listed."""
+    given = next((s for s in summaries if s.id == article_id), None)
+    if given is None or given.latest:
+        return given
+    versions = [s for s in summaries if s.name == given.name and s.source_id == given.source_id]
+    return max(versions, key=lambda s: s.version)
+
+
 def neighbour_rewrite(
     summaries: Sequence[ArticleSummary], current_id: str, step: int
 ) -> ArticleSummary | None:
@@ -311,6 +321,17 @@ class ReviewSession:
     def __init__(self, project: Project, reviewer: str) -> None:
         self.project = project
         self.reviewer = check_reviewer(reviewer)
+        self._data_version = self._read_data_version()
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection (the command line, another window) committed to the project
+        since this was last asked (or the session began): SQLite's `data_version`, one cheap read."""
+        version = self._read_data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+    def _read_data_version(self) -> int:
+        return self.project.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = check_reviewer(name)

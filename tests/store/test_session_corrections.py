@@ -129,3 +129,16 @@ def test_other_reviewers_verdicts_come_whole_with_what_they_said_is_wrong(sessio
         (ErrorType.WRONG_NAME,),
         "Baichuan-M4",
     )
+
+
+def test_the_session_tells_when_another_program_wrote_to_the_project(session: ReviewSession) -> None:
+    rewrite, sentence, _ = medbot(session.project)
+    assert not session.written_elsewhere()
+    session.change(session.open(rewrite.id), sentence, {Aspect.NOTE: "mine"})  # its own write
+    assert not session.written_elsewhere()
+    other = Project.open(session.project.path)
+    try:
+        mark_medbot(other, "bob")
+    finally:
+        other.close()
+    assert session.written_elsewhere() and not session.written_elsewhere()
