@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QToolButton, QWidget
 
 from factcheck.core.error_types import ErrorType
 from factcheck.core.problems import ProblemSuggestion
@@ -61,10 +61,9 @@ class ProblemBox(QWidget):
         self.suggestion.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.suggestion.setAutoRaise(True)
         self.suggestion.clicked.connect(self.suggestionTaken)
-        self.types = QToolButton()
+        self.types = QPushButton()  # a push button leaves room for its menu's arrow
         self.types.setObjectName("errorTypes")
         self.types.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.types.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.types.setAccessibleName(self.tr("Kinds of error"))
         self.types.setToolTip(
             self.tr("The kinds of error in this sentence: Alt+1 … Alt+8 (several may apply)")
@@ -128,7 +127,7 @@ class ProblemBox(QWidget):
             self.suggestion.setAccessibleName(self.suggestion.text())
         self.types.setEnabled(allowed)
         chosen = ", ".join(words_of(t) for t in types) if allowed else ""
-        self.types.setText((chosen or self.tr("Kind of error…")) + "  ▾")
+        self.types.setText(chosen or self.tr("Kind of error…"))
 
     def _show_chips(self, texts: list[str]) -> None:
         while len(self.chips) < len(texts):

@@ -63,7 +63,7 @@ class RevisionBanner(QLabel):
         if previous:
             shown = " · ".join(self._verdict(name, state, name == me) for name, state in previous.items())
             second.append(f"{escape(before)}: {shown}")
-        second += [self._correction(check, check.reviewer == me) for check in corrections]
+        second += self._corrections(corrections, me)
         self.setText("<br>".join([first, " — ".join(second)] if second else [first]))
         details = [self._details(name, state, before) for name, state in previous.items()]
         self.setToolTip("<br>".join([whole, *details]))
@@ -87,20 +87,33 @@ class RevisionBanner(QLabel):
         label = palette.LOOKS[state.label].name if state.label else self.tr("no verdict")
         return escape(f"{before}, {reviewer}: {label}" + (f" ({'; '.join(parts)})" if parts else ""))
 
-    def _correction(self, check: CorrectionCheck, mine: bool) -> str:
-        whose = self.tr("Your correction") if mine else self.tr("%s's correction") % check.reviewer
-        what = f"{escape(whose)} {escape(quoted(check.correction, 30))}"
-        if check.applied and not check.problem_remains:
-            gone = self.tr(", %s is gone") % quoted(check.problem_text, 30) if check.problem_text else ""
+    def _corrections(self, checks: tuple[CorrectionCheck, ...], me: str) -> list[str]:
+        """One phrase per correction and outcome: reviewers who gave the same one share it, mine first."""
+        groups: dict[tuple[str, bool, bool, str], list[str]] = {}
+        for check in sorted(checks, key=lambda c: c.reviewer != me):
+            key = (check.correction.strip(), check.applied, check.problem_remains, check.problem_text)
+            groups.setdefault(key, []).append(check.reviewer)
+        return [self._correction(*key, reviewers, me) for key, reviewers in groups.items()]
+
+    def _correction(
+        self, correction: str, applied: bool, remains: bool, wrong: str, reviewers: list[str], me: str
+    ) -> str:
+        first, *others = reviewers
+        whose = self.tr("Your correction") if first == me else self.tr("%s's correction") % first
+        if others:
+            whose += " " + self.tr("(and %s)") % ", ".join(self.tr("%s's") % name for name in others)
+        what = f"{escape(whose)} {escape(quoted(correction, 30))}"
+        if applied and not remains:
+            gone = self.tr(", %s is gone") % quoted(wrong, 30) if wrong else ""
             verdict = self.tr("is in ✓%s") % gone
             colour = palette.SAVED
-        elif check.applied:
-            verdict = self.tr("is in, but so is %s") % quoted(check.problem_text, 30)
+        elif applied:
+            verdict = self.tr("is in, but so is %s") % quoted(wrong, 30)
             colour = palette.WARNING
         else:
             verdict = self.tr("is not in ✗")
-            if check.problem_remains:
-                verdict += self.tr(": it still says %s") % quoted(check.problem_text, 30)
+            if remains:
+                verdict += self.tr(": it still says %s") % quoted(wrong, 30)
             colour = palette.WARNING
         return f"{what} <span style='color:{colour.name()}'>{escape(verdict)}</span>"
 
@@ -133,6 +146,8 @@ def diff_html(pieces: tuple[DiffPiece, ...], context: int | None = None) -> str:
         text = escape(text)
         if piece.op is DiffOp.DELETE:
             out.append(f"<s style='color:{palette.DELETED.name()}'>{text}</s>")
+            if i + 1 < len(pieces) and pieces[i + 1].op is DiffOp.INSERT:
+                out.append(" ")  # what was there, then what is: two things to read, not one word
         elif piece.op is DiffOp.INSERT:
             out.append(f"<u style='background:{palette.INSERTED.name()}'>{text}</u>")
         else:

@@ -3,7 +3,9 @@ kind) and what it should read, then the revised rewrite re-checked only where it
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QWidget
 
 from factcheck.core.error_types import ErrorType
 from factcheck.core.labels import Verdict
@@ -17,6 +19,7 @@ from tests.cli.conftest import run_factcheck
 from tests.conftest import SOURCE
 from tests.store.medbot import OTHER_EDIT, RIGHT, WRONG, mark_medbot, revised_file
 from tests.ui.keyboard import press, type_text
+from tests.ui.test_themes_and_access import unnamed
 
 
 def medbot_sentence(window: MainWindow, qtbot):
@@ -277,6 +280,7 @@ def test_a_revision_lists_its_changes_its_deleted_sentences_and_whats_left_to_re
     glyphs = {model.index(model.row_of(s.index), Column.REVISION).data() for s in changed}
     assert glyphs == {"~"}
     assert "1 changed" in sentence_list.count.text()
+    assert unnamed(window) == []  # the revision's widgets too
     shown = window.tree.index_of(revision.id)
     assert "v2" in shown.data() and "revising v1" in shown.data(3)  # the tooltip role
     window.review.go_to(article.rewrite.sentences[0].index)
@@ -285,3 +289,37 @@ def test_a_revision_lists_its_changes_its_deleted_sentences_and_whats_left_to_re
     window.open_article(next(s.id for s in summaries.values() if s.revises is None and s.source_id))
     assert sentence_list.table.isColumnHidden(1) and not sentence_list.deleted.isVisible()
     assert not window.panel.revision.isVisible()
+
+
+def test_a_drag_over_part_of_two_words_selects_them_whole(window: MainWindow, qtbot) -> None:
+    article, sentence = medbot_sentence(window, qtbot)
+    view = window.rewrite_view
+    start = article.rewrite.text.index("MicroPort MedBot", sentence.start)
+
+    def point(offset: int) -> QPoint:
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(view.positions.to_qt(offset))
+        return view.cursorRect(cursor).center()
+
+    press_at, release_at = point(start + 3), point(start + 13)  # "roPort Med"
+    viewport = view.viewport()
+    held = Qt.MouseButton.LeftButton
+    for kind, at, buttons in (
+        (QEvent.Type.MouseButtonPress, press_at, held),
+        (QEvent.Type.MouseMove, release_at, held),
+        (QEvent.Type.MouseButtonRelease, release_at, Qt.MouseButton.NoButton),
+    ):
+        event = QMouseEvent(
+            kind,
+            QPointF(at),
+            QPointF(viewport.mapToGlobal(at)),
+            held,
+            buttons,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(viewport, event)
+    span = view.selected_span()
+    assert span == (start, start + len("MicroPort MedBot"))
+    assert view.current == sentence.index  # a drag selects; only a click picks a sentence
+    press(window, "P")
+    assert stored(window, sentence).problems == (span,)
