@@ -323,3 +323,22 @@ def test_a_drag_over_part_of_two_words_selects_them_whole(window: MainWindow, qt
     assert view.current == sentence.index  # a drag selects; only a click picks a sentence
     press(window, "P")
     assert stored(window, sentence).problems == (span,)
+
+
+def test_the_audit_window_shows_what_each_reviewer_found_wrong_and_whether_their_types_agree(
+    open_window, demo_path: Path, qtbot
+) -> None:
+    project = Project.open(demo_path)
+    try:
+        sentence = mark_medbot(project, "alice")
+        mark_medbot(project, "bob")
+    finally:
+        project.close()
+    window = open_window(demo_path)
+    audit = window.open_audit()
+    qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10_000)
+    row = next(r for r in range(audit.model.rowCount()) if audit.model.sentence_id(r) == sentence.id)
+    audit.table.selectRow(row)
+    found = audit.detail.errors.text()
+    assert "<b>bob</b> ‘MicroPort MedBot’ · wrong name or attribution · should read ‘Baichuan-M4’" in found
+    assert found.endswith("Error type: the 2 reviewers who gave one agree.")
