@@ -376,9 +376,11 @@ class RewriteView(ArticleView):
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.gutter.setGeometry(rect.left(), rect.top(), self.gutter.width_needed(), rect.height())
-        # A smaller pane (the find bar opened, a splitter moved) keeps the current sentence in view.
+        # A smaller pane (the find bar opened, a splitter moved), or one of another width (the text
+        # wraps anew), keeps the current sentence in view.
         sentence = self.current_sentence()
-        if sentence is not None and event.size().height() < event.oldSize().height():
+        size, old = event.size(), event.oldSize()
+        if sentence is not None and (size.height() < old.height() or size.width() != old.width()):
             self.scroll_to(sentence.start, sentence.end)
 
     def _scroll_gutter(self, rect, dy: int) -> None:

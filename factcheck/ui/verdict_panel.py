@@ -7,7 +7,7 @@ It shows what it is given and reports what the reviewer asks for; the window rec
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -105,9 +105,8 @@ class VerdictPanel(QFrame):
         self.saved.setObjectName("savedIndicator")
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.others = QLabel()
+        self.others = _FittingLabel()
         self.others.setObjectName("others")
-        self.others.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[Verdict, QPushButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
@@ -129,8 +128,7 @@ class VerdictPanel(QFrame):
         self.clear_button.setToolTip(self.tr("Remove my verdict (0 or Backspace)"))
         self.clear_button.clicked.connect(lambda: self.labelChosen.emit(None))
         buttons.addWidget(self.clear_button)
-        buttons.addSpacing(16)
-        buttons.addWidget(self.others, 1)
+        buttons.addStretch(1)
 
         self.scope = QLabel()
         self.scope.setObjectName("scopeBanner")
@@ -188,7 +186,8 @@ class VerdictPanel(QFrame):
         header = QHBoxLayout()
         header.addWidget(self.position)
         header.addWidget(self.status)
-        header.addStretch(1)
+        header.addSpacing(16)
+        header.addWidget(self.others, 1)  # other reviewers' verdicts, where the line has room
         header.addWidget(self.saved)
 
         evidence_box = QVBoxLayout()
@@ -285,24 +284,26 @@ class VerdictPanel(QFrame):
     def show_others(self, others: dict[str, VerdictState] | None) -> None:
         """Other reviewers' verdicts on this sentence, with what they said is wrong, or why they
         are hidden."""
+        muted = palette.MUTED.name()
         if others is None:
-            self.others.setText(
-                f"<span style='color:{palette.MUTED.name()}'>"
-                + self.tr("Blind review: other reviewers' verdicts show once you have decided.")
-                + "</span>"
-            )
+            hidden = self.tr("Blind review: other reviewers' verdicts show once you have decided.")
+            self.others.set_texts([f"<span style='color:{muted}'>{escape(hidden)}</span>"])
         elif not others:
-            self.others.setText("")
+            self.others.set_texts([""])
         else:
-            shown = " · ".join(
-                f"{escape(name)} <span style='color:{palette.LOOKS[state.label].colour.name()}'>"
-                f"{palette.LOOKS[state.label].glyph}</span>{escape(self._error_brief(state))}"
-                for name, state in others.items()
-                if state.label is not None
-            )
-            self.others.setText(
-                f"<span style='color:{palette.MUTED.name()}'>{escape(self.tr('Others:'))}</span> {shown}"
-            )
+
+            def listed(brief: bool) -> str:
+                shown = " · ".join(
+                    f"{escape(name)} <span style='color:{palette.LOOKS[state.label].colour.name()}'>"
+                    f"{palette.LOOKS[state.label].glyph}</span>"
+                    + (escape(self._error_brief(state)) if brief else "")
+                    for name, state in others.items()
+                    if state.label is not None
+                )
+                return f"<span style='color:{muted}'>{escape(self.tr('Others:'))}</span> {shown}"
+
+            # With what each found wrong where there is room, else their verdicts alone.
+            self.others.set_texts([listed(brief=True), listed(brief=False)])
             self.others.setToolTip(
                 "\n".join(self._error_details(name, state) for name, state in others.items())
             )
@@ -402,6 +403,37 @@ class VerdictPanel(QFrame):
         self.correction.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.correction.selectAll()
         return True
+
+
+class _FittingLabel(QLabel):
+    """Rich text on one line: the first of its texts that fits its width, else the last, cut at
+    the edge, so that it never squeezes the buttons beside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._texts: list[str] = [""]
+        self._measure = QTextDocument()
+
+    def set_texts(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self._measure.setDefaultFont(self.font())
+        chosen = self._texts[-1]
+        for text in self._texts[:-1]:
+            self._measure.setHtml(text)
+            if self._measure.idealWidth() <= self.width():
+                chosen = text
+                break
+        if chosen != self.text():
+            self.setText(chosen)
 
 
 class _EvidenceList(QListWidget):

@@ -235,7 +235,7 @@ def test_a_selection_in_another_sentence_makes_it_current_and_stays_inside_it(
 
 
 def test_other_reviewers_say_what_they_found_wrong_beside_their_verdicts(
-    open_window, demo_path: Path
+    open_window, demo_path: Path, qtbot
 ) -> None:
     project = Project.open(demo_path)
     try:
@@ -246,9 +246,13 @@ def test_other_reviewers_say_what_they_found_wrong_beside_their_verdicts(
     article = next(s for s in window.session.articles() if s.title.startswith("MicroPort"))
     window.open_article(article.id)
     window.review.go_to(next(s.index for s in window.review.article.rewrite.sentences if s.id == sentence.id))
-    others = window.panel.others.text()
-    assert "bob" in others and "wrong name or attribution → ‘Baichuan-M4’" in others
-    assert "note: the source credits Baichuan-M4" in window.panel.others.toolTip()
+    others = window.panel.others
+    assert "note: the source credits Baichuan-M4" in others.toolTip()
+    window.resize(640, window.height())  # narrow: the verdicts alone, the rest in the tooltip
+    qtbot.waitUntil(lambda: "wrong name" not in others.text())
+    assert "bob" in others.text() and "✗" in others.text()
+    window.resize(1600, window.height())  # with room: what bob found wrong, beside his verdict
+    qtbot.waitUntil(lambda: "wrong name or attribution → ‘Baichuan-M4’" in others.text())
 
 
 def test_a_revision_lists_its_changes_its_deleted_sentences_and_whats_left_to_recheck(
