@@ -56,6 +56,7 @@ class SentenceDetailView(QWidget):
         self.errors.setObjectName("errorsFound")
         self.errors.setWordWrap(True)
         self.errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errors.setAccessibleName(self.tr("What each reviewer found wrong"))
         self.final = QLabel()
         self.final.setObjectName("finalVerdict")
         self.final.setWordWrap(True)

@@ -372,8 +372,11 @@ class ReviewController(QObject):
         self._change(sentence, Aspect.PROBLEMS, tuple(problems), self.tr("Remove Words Marked Wrong"))
 
     def next_suggestion(self, sentence: Sentence) -> ProblemSuggestion | None:
-        """The assistant's first flag on `sentence` not yet taken as a problem span."""
+        """The assistant's first flag on `sentence` not yet taken as a problem span (none on a
+        sentence out of the review: greyed boilerplate is not read for errors)."""
         assert self.article is not None
+        if not self.article.in_review(sentence):
+            return None
         taken = self.article.state(sentence).problems
         return next(
             (
@@ -401,7 +404,7 @@ class ReviewController(QObject):
         if offer is None:
             self.message.emit(
                 self.tr("Every flag on this sentence is taken already.")
-                if article.problem_suggestions(sentence)
+                if article.problem_suggestions(sentence) and article.in_review(sentence)
                 else self.tr("The assistant flags nothing here: select the wrong words and press P.")
             )
             return
@@ -525,11 +528,12 @@ class ReviewController(QObject):
             return
         state = self.article.state(sentence)
         text = self.article.rewrite.text
+        allowed = state.label is not Verdict.SUPPORTED
         self.panel.problems.show_problems(
             [text[a:b] for a, b in state.problems],
             state.error_types,
-            self.next_suggestion(sentence),
-            allowed=state.label is not Verdict.SUPPORTED,
+            self.next_suggestion(sentence) if allowed else None,
+            allowed=allowed,
             refused=self.tr("Supported: nothing in it is wrong."),
         )
 

@@ -56,6 +56,17 @@ def stored(window: MainWindow, sentence):
     return current(window.session.project, sentence.id, window.session.reviewer)
 
 
+def marked_elsewhere(path: Path, *reviewers: str):
+    """The MedBot sentence marked as the issue describes it by each reviewer, through a
+    connection of its own (as a merge or another window would)."""
+    project = Project.open(path)
+    try:
+        marked = [mark_medbot(project, reviewer) for reviewer in reviewers]
+        return marked[0]
+    finally:
+        project.close()
+
+
 def come_back_to(window: MainWindow, qtbot) -> None:
     """Leave the window for another (the terminal) and come back: it reloads on activation."""
     other = QWidget()
@@ -237,11 +248,7 @@ def test_a_selection_in_another_sentence_makes_it_current_and_stays_inside_it(
 def test_other_reviewers_say_what_they_found_wrong_beside_their_verdicts(
     open_window, demo_path: Path, qtbot
 ) -> None:
-    project = Project.open(demo_path)
-    try:
-        sentence = mark_medbot(project, "bob")
-    finally:
-        project.close()
+    sentence = marked_elsewhere(demo_path, "bob")
     window = open_window(demo_path)
     article = next(s for s in window.session.articles() if s.title.startswith("MicroPort"))
     window.open_article(article.id)
@@ -332,12 +339,7 @@ def test_a_drag_over_part_of_two_words_selects_them_whole(window: MainWindow, qt
 def test_the_audit_window_shows_what_each_reviewer_found_wrong_and_whether_their_types_agree(
     open_window, demo_path: Path, qtbot
 ) -> None:
-    project = Project.open(demo_path)
-    try:
-        sentence = mark_medbot(project, "alice")
-        mark_medbot(project, "bob")
-    finally:
-        project.close()
+    sentence = marked_elsewhere(demo_path, "alice", "bob")
     window = open_window(demo_path)
     audit = window.open_audit()
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10_000)
