@@ -89,6 +89,17 @@ class Colours:
     progress_done: str
     focus: str
     """The ring around the pane that has the keyboard."""
+    problem: str
+    """The solid underline of the words a reviewer marked as wrong (a problem span), and its
+    name written on the window."""
+    problem_fill: str
+    """Under a problem span's words (over the verdict's tint)."""
+    inserted: str
+    """Under the words a revised sentence gained since the previous version."""
+    deleted: str
+    """The struck words a revised sentence lost, written on the window."""
+    revised: str
+    """The bar in the gutter beside a sentence changed or new since the previous version."""
     outlined: bool = False
     """Fields, lists and buttons get a border in `mid` (high contrast: the platform's bevels,
     drawn from the window colour, vanish on black)."""
@@ -141,6 +152,11 @@ LIGHT = Colours(
     progress="#0072B2",
     progress_done="#2E7D32",
     focus="#1F5FAF",
+    problem="#8E2C8A",
+    problem_fill="#EAC3E7",
+    inserted="#C9EBCF",
+    deleted="#A3262A",
+    revised="#8A5A00",
 )
 
 DARK = Colours(
@@ -180,6 +196,11 @@ DARK = Colours(
     progress="#56B4E9",
     progress_done="#7BD389",
     focus="#6CA6F0",
+    problem="#E58BDD",
+    problem_fill="#4E2249",
+    inserted="#1E4A2C",
+    deleted="#FF8F8F",
+    revised="#E6B450",
 )
 
 HIGH_CONTRAST = Colours(
@@ -219,6 +240,11 @@ HIGH_CONTRAST = Colours(
     progress="#6CC6FF",
     progress_done="#8CFF8C",
     focus="#FFFF00",
+    problem="#FF7AFF",
+    problem_fill="#4A0048",
+    inserted="#00461C",
+    deleted="#FF9C9C",
+    revised="#FFD24D",
     outlined=True,
 )
 

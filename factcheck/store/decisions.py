@@ -159,15 +159,17 @@ def verdicts_for_article(project: Project, article_id: str, reviewer: str) -> di
     return {row[0]: state_from_row(row[1:]) for row in rows}
 
 
-def others_verdicts(project: Project, article_id: str, reviewer: str) -> dict[str, dict[str, Verdict]]:
-    """Other reviewers' current verdicts on the article's sentences: sentence id → reviewer → label."""
-    found: dict[str, dict[str, Verdict]] = {}
-    for sentence_id, other, label in project.conn.execute(
-        "SELECT v.sentence_id, v.reviewer, v.label FROM verdicts v JOIN sentences s ON s.id = v.sentence_id"
+def others_verdicts(project: Project, article_id: str, reviewer: str) -> dict[str, dict[str, VerdictState]]:
+    """Other reviewers' current verdicts on the article's sentences (those with a label), whole:
+    sentence id → reviewer → state, so the window can show what each said is wrong."""
+    found: dict[str, dict[str, VerdictState]] = {}
+    for sentence_id, other, *state in project.conn.execute(
+        f"SELECT v.sentence_id, v.reviewer, {V_STATE_COLUMNS} FROM verdicts v"
+        " JOIN sentences s ON s.id = v.sentence_id"
         " WHERE s.article_id = ? AND v.reviewer != ? AND v.label IS NOT NULL ORDER BY v.reviewer",
         [article_id, reviewer],
     ):
-        found.setdefault(sentence_id, {})[other] = Verdict(label)
+        found.setdefault(sentence_id, {})[other] = state_from_row(state)
     return found
 
 
@@ -285,6 +287,8 @@ def state_of(conn: sqlite3.Connection, sentence_id: str, reviewer: str) -> Verdi
 
 STATE_COLUMNS = "label, evidence, note, included, problems, error_types, correction"
 """The columns of a verdict's state, in the order `state_from_row` reads them (verdicts and events alike)."""
+V_STATE_COLUMNS = ", ".join(f"v.{column.strip()}" for column in STATE_COLUMNS.split(","))
+"""The same columns of the verdicts table named `v` in a join."""
 
 
 def state_from_row(row: Sequence) -> VerdictState:

@@ -28,7 +28,7 @@ from factcheck.core.revisions import (
     check_correction,
     match_sentences,
 )
-from factcheck.store.decisions import STATE_COLUMNS, insert_events, state_from_row
+from factcheck.store.decisions import V_STATE_COLUMNS, insert_events, state_from_row
 from factcheck.store.sentences import sentences_of
 
 
@@ -213,9 +213,8 @@ class PreviousStates:
 
 def previous_states(conn: sqlite3.Connection, article_id: str) -> PreviousStates:
     verdicts: dict[str, list[tuple[str, VerdictState, str]]] = {}
-    columns = ", ".join(f"v.{c.strip()}" for c in STATE_COLUMNS.split(","))
     for sentence_id, reviewer, decided_at, *state in conn.execute(
-        f"SELECT v.sentence_id, v.reviewer, v.decided_at, {columns} FROM verdicts v"
+        f"SELECT v.sentence_id, v.reviewer, v.decided_at, {V_STATE_COLUMNS} FROM verdicts v"
         " JOIN sentences s ON s.id = v.sentence_id WHERE s.article_id = ? ORDER BY v.reviewer",
         [article_id],
     ):

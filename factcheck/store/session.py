@@ -39,8 +39,8 @@ class OpenArticle:
     """By sentence id; a sentence the reviewer never touched is absent (UNDECIDED)."""
     assessment: Assessment | None = None
     """The evidence assistant's hints, once computed (they arrive after the article opens)."""
-    others: dict[str, dict[str, Verdict]] = field(default_factory=dict)
-    """Other reviewers' verdicts, by sentence id then reviewer."""
+    others: dict[str, dict[str, VerdictState]] = field(default_factory=dict)
+    """Other reviewers' verdicts (those with a label), by sentence id then reviewer."""
     blind: bool = False
     """Blind review: others' verdicts stay hidden on sentences I have not decided."""
     revision: Revision | None = None
@@ -52,7 +52,7 @@ class OpenArticle:
     _folded: tuple[str, ...] | None = None
     """Each sentence's text as the sentence list's text filter compares it, made on first use."""
 
-    def visible_others(self, sentence: Sentence) -> dict[str, Verdict] | None:
+    def visible_others(self, sentence: Sentence) -> dict[str, VerdictState] | None:
         """Other reviewers' verdicts I may see on `sentence`; None while blind review hides them."""
         if self.blind and self.state(sentence).label is None:
             return None
@@ -210,6 +210,9 @@ class Show(StrEnum):
     """In the review, with something the assistant found the source does not support."""
     WITH_NOTE = "with-note"
     BOILERPLATE = "boilerplate"
+    CHANGED = "changed"
+    """In the review of a revised rewrite, changed or new since the previous version: what a
+    revision asks to check (and what its progress counts)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,6 +251,8 @@ class SentenceFilter:
             return bool(state.note.strip())
         if show is Show.BOILERPLATE:
             return sentence.boilerplate
+        if show is Show.CHANGED:
+            return article.to_recheck(sentence) and state.in_review(sentence.boilerplate)
         return state.label is not None and state.label.value == show.value
 
 
@@ -273,6 +278,16 @@ def rewrites_in_order(summaries: Sequence[ArticleSummary]) -> list[ArticleSummar
         if summary.role is Role.SOURCE:
             ordered += sorted(by_source.get(summary.id, ()), key=rewrite_order)
     return ordered
+
+
+def latest_version(summaries: Sequence[ArticleSummary], article_id: str) -> ArticleSummary | None:
+    """The latest version of the rewrite `article_id` is a version of (itself when it is the
+    latest), or None when it is not listed."""
+    given = next((s for s in summaries if s.id == article_id), None)
+    if given is None or given.latest:
+        return given
+    versions = [s for s in summaries if s.name == given.name and s.source_id == given.source_id]
+    return max(versions, key=lambda s: s.version)
 
 
 def neighbour_rewrite(
@@ -306,6 +321,17 @@ class ReviewSession:
     def __init__(self, project: Project, reviewer: str) -> None:
         self.project = project
         self.reviewer = check_reviewer(reviewer)
+        self._data_version = self._read_data_version()
+
+    def written_elsewhere(self) -> bool:
+        """Whether another connection (the command line, another window) committed to the project
+        since this was last asked (or the session began): SQLite's `data_version`, one cheap read."""
+        version = self._read_data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+    def _read_data_version(self) -> int:
+        return self.project.conn.execute("PRAGMA data_version").fetchone()[0]
 
     def set_reviewer(self, name: str) -> None:
         self.reviewer = check_reviewer(name)

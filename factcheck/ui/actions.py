@@ -4,9 +4,11 @@ The keyboard contract (DESIGN.md §3, with issue 9's additions): 1/S supported, 
 3/U unverifiable, 0/Backspace clear, Down/J and Up/K move, N next unreviewed (on into the next
 rewrite), E attach evidence, Ctrl+Z / Ctrl+Shift+Z undo and redo, Ctrl+F find, Ctrl+G go to a
 sentence, Ctrl+PgDown / Ctrl+PgUp the next and previous article, F6 / Shift+F6 the next and
-previous pane. Window-wide shortcuts work as soon as the window opens; text fields (the note,
-find) take letter keys for typing before any shortcut sees them. A menu shows every key of an
-action, not only the first.
+previous pane. Issue 11 adds what is wrong and what it should read: P keeps the words selected
+in the rewrite as a problem span (Shift+P removes one), F takes the assistant's flag as one,
+Alt+1 … Alt+8 tick the error types, R writes the correction. Window-wide shortcuts work as soon
+as the window opens; text fields (the note, the correction, find) take letter keys for typing
+before any shortcut sees them. A menu shows every key of an action, not only the first.
 """
 
 from dataclasses import dataclass, fields
@@ -16,9 +18,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenuBar
 from shiboken6 import isValid
 
+from factcheck.core.error_types import ErrorType
 from factcheck.core.labels import Verdict
 from factcheck.core.themes import Theme
 from factcheck.ui import palette
+from factcheck.ui.problem_box import words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +64,12 @@ class Actions:
     attach_candidate: QAction
     accept_suggestion: QAction
     remove_evidence: QAction
+    keep_problem: QAction
+    remove_problem: QAction
+    take_flag: QAction
+    error_types: tuple[QAction, ...]
+    """One checkable action per error type, in the list's order (Alt+1 … Alt+8)."""
+    write_correction: QAction
     write_note: QAction
     toggle_review: QAction
     advance: QAction
@@ -90,8 +100,15 @@ class Actions:
             Theme.HIGH_CONTRAST: self.theme_high_contrast,
         }[theme]
 
+    def error_type_actions(self) -> dict[ErrorType, QAction]:
+        return dict(zip(ErrorType, self.error_types, strict=True))
+
     def all(self) -> list[QAction]:
-        return [getattr(self, f.name) for f in fields(self)]
+        found: list[QAction] = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            found += value if isinstance(value, tuple) else [value]
+        return found
 
 
 def title(action: QAction) -> str:
@@ -207,6 +224,27 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
             tip=tr("Records the suggested verdict as yours, with the candidate as evidence"),
         ),
         remove_evidence=action(tr("&Remove Last Evidence"), "Shift+E"),
+        keep_problem=action(
+            tr("Mark the Selected Words as the &Problem"),
+            "P",
+            tip=tr("Select the wrong words in the rewrite first: drag, or Shift and the arrows"),
+        ),
+        remove_problem=action(
+            tr("Remove Words Marked Wrong"),
+            "Shift+P",
+            tip=tr("The words the caret is in, else the last ones marked"),
+        ),
+        take_flag=action(
+            tr("Take the Assistant's &Flag as the Problem"),
+            "F",
+            tip=tr("Its words, its kind of error, and what the source has instead as the correction"),
+        ),
+        error_types=tuple(
+            action(f"&{n} {words_of(t)}", f"Alt+{n}") for n, t in enumerate(ErrorType, start=1)
+        ),
+        write_correction=action(
+            tr("Write What It Should Rea&d"), "R", tip=tr("Enter or Esc returns to the rewrite")
+        ),
         write_note=action(tr("&Write a Note"), "T", tip=tr("Esc returns to the rewrite")),
         toggle_review=action(
             tr("Take Into / Leave Out of the Review"),
@@ -229,6 +267,8 @@ def build_actions(window: QMainWindow, undo: QAction, redo: QAction) -> Actions:
         about=action(tr("&About factcheck")),
     )
     actions.advance.setCheckable(True)
+    for act in actions.error_types:
+        act.setCheckable(True)
     themes = QActionGroup(window)
     for theme in Theme:
         act = actions.theme_action(theme)
@@ -258,12 +298,18 @@ def build_menus(menu_bar: QMenuBar, a: Actions, panels: list[QAction]) -> None:
     go.addActions([a.next_article, a.previous_article])
     go.addSeparator()
     go.addActions([a.next_pane, a.previous_pane])
-    go.addActions([a.focus_rewrite, a.focus_source, a.write_note, a.focus_sentences, a.filter_sentences])
+    go.addActions([a.focus_rewrite, a.focus_source, a.write_note, a.write_correction])
+    go.addActions([a.focus_sentences, a.filter_sentences])
     go.addAction(a.focus_articles)
     review = menu_bar.addMenu(tr("&Review"))
     review.addActions([a.supported, a.contradicted, a.unverifiable, a.clear])
     review.addSeparator()
     review.addActions([a.attach_evidence, a.remove_evidence, a.write_note, a.toggle_review])
+    review.addSeparator()
+    review.addActions([a.keep_problem, a.remove_problem, a.take_flag])
+    types = review.addMenu(tr("Error &Type"))
+    types.addActions(list(a.error_types))
+    review.addAction(a.write_correction)
     review.addSeparator()
     review.addActions([a.accept_suggestion, a.next_candidate, a.previous_candidate, a.attach_candidate])
     review.addSeparator()

@@ -27,13 +27,18 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from factcheck.core.article import Article
 from factcheck.core.document import BlockKind, InlineSpan, InlineStyle
-from factcheck.core.words import snap_to_words, trimmed
+from factcheck.core.words import snap_selection, snap_to_words, trimmed
 from factcheck.ui import palette
 from factcheck.ui.offsets import QtPositions
 
 Span = tuple[int, int]
 
 _HEADING_SCALE = {1: 1.45, 2: 1.25, 3: 1.12}
+
+FORWARD_KEYS = frozenset(
+    k.value for k in (Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_End, Qt.Key.Key_PageDown)
+)
+"""Keys that move a caret towards the end of the text (a selection they extend grows forward)."""
 
 
 class ArticleView(QPlainTextEdit):
@@ -326,6 +331,29 @@ class ArticleView(QPlainTextEdit):
         text = self.article.text
         span = trimmed(text, start, end)
         return snap_to_words(text, *span) if span else None
+
+    def select(self, anchor: int, position: int) -> None:
+        """Select from `anchor` to `position` (code-point offsets), the caret at `position`."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(anchor))
+        cursor.setPosition(self.positions.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def selection(self) -> tuple[int, int] | None:
+        """The selection as (anchor, position) code-point offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.positions.from_qt(cursor.anchor()), self.positions.from_qt(cursor.position())
+
+    def snap_selection(self, forward: bool) -> None:
+        """Widen the selection being made to whole words (see core/words.py)."""
+        selected = self.selection()
+        if self.article is None or selected is None:
+            return
+        snapped = snap_selection(self.article.text, *selected, forward)
+        if snapped != selected:
+            self.select(*snapped)
 
     # ----------------------------------------------------------------- painting
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -25,8 +25,9 @@ from factcheck.core.article import Article
 from factcheck.core.events import Event, stored_time
 from factcheck.core.labels import Verdict
 from factcheck.core.review import DecisionKind
-from factcheck.store.audit_table import SentenceDetail
+from factcheck.store.audit_table import ReviewerView, SentenceDetail
 from factcheck.ui import palette
+from factcheck.ui.problem_box import quoted, words_of
 from factcheck.ui.source_view import SourceView
 
 
@@ -50,6 +51,12 @@ class SentenceDetailView(QWidget):
             [self.tr("Reviewer"), self.tr("Verdict"), self.tr("Note"), self.tr("Evidence")]
         )
         self._decision_columns = TextColumns(self.decisions, wide=(2, 3))
+        # Under the table, not a fifth column: the pane is narrow, and a note must stay readable.
+        self.errors = QLabel()
+        self.errors.setObjectName("errorsFound")
+        self.errors.setWordWrap(True)
+        self.errors.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errors.setAccessibleName(self.tr("What each reviewer found wrong"))
         self.final = QLabel()
         self.final.setObjectName("finalVerdict")
         self.final.setWordWrap(True)
@@ -67,6 +74,7 @@ class SentenceDetailView(QWidget):
         left_layout.addWidget(self.sentence)
         left_layout.addWidget(self.where)
         left_layout.addWidget(self.decisions, 1)
+        left_layout.addWidget(self.errors)
         left_layout.addLayout(final_row)
 
         self.source = SourceView()
@@ -102,6 +110,7 @@ class SentenceDetailView(QWidget):
             self.sentence.setText(self.tr("Select a sentence to see who decided what, and why."))
             self.where.setText("")
             self.final.setText("")
+            self.errors.setText("")
             self.decisions.setRowCount(0)
             self.history.setRowCount(0)
             self.source.show_article(None)
@@ -122,6 +131,7 @@ class SentenceDetailView(QWidget):
     def _show_decisions(self, detail: SentenceDetail, source_text: str) -> None:
         self._fill_decisions(detail, source_text)
         self._decision_columns.fit()
+        self.errors.setText(_errors_found(detail))
 
     def _fill_decisions(self, detail: SentenceDetail, source_text: str) -> None:
         self.decisions.setRowCount(len(detail.reviewers))
@@ -268,6 +278,40 @@ def _what(event: Event) -> str:
     if event.kind is DecisionKind.SCOPE:
         return tr("taken into the review") if event.state.included else tr("left out of the review")
     return tr("%s edited") % event.kind.value
+
+
+def _what_is_wrong(view: ReviewerView) -> str:
+    """ "‘MicroPort MedBot’ · wrong name or attribution · should read ‘Baichuan-M4’"."""
+    parts = [quoted(view.problem_text, 80)] if view.problem_text else []
+    if view.error_types:
+        parts.append(", ".join(words_of(t) for t in view.error_types))
+    if view.correction:
+        parts.append(
+            QCoreApplication.translate("SentenceDetailView", "should read %s") % quoted(view.correction, 120)
+        )
+    return " · ".join(parts)
+
+
+def _errors_found(detail: SentenceDetail) -> str:
+    """What each reviewer said is wrong, one line each, and whether those who said what kind of
+    error it is said the same; empty when nobody described an error."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("SentenceDetailView", text)
+
+    lines = [
+        f"<b>{escape(view.reviewer)}</b> {escape(_what_is_wrong(view))}"
+        for view in detail.reviewers
+        if view.problem_text or view.error_types or view.correction
+    ]
+    if not lines:
+        return ""
+    typed = {view.reviewer: view.error_types for view in detail.reviewers if view.error_types}
+    if len(typed) > 1 and len(set(typed.values())) == 1:
+        lines.append(escape(tr("Error type: the %d reviewers who gave one agree.") % len(typed)))
+    elif len(typed) > 1:
+        lines.append(escape(tr("Error type: the reviewers differ.")))
+    return f"<b>{escape(tr('What is wrong'))}</b><br>" + "<br>".join(lines)
 
 
 def _verdict_item(label: Verdict | None) -> QTableWidgetItem:

@@ -97,12 +97,23 @@ def source_details(source: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def rewrite_details(rewrite: Article, reviewed: int, to_review: int) -> str:
+def rewrite_details(
+    rewrite: Article,
+    reviewed: int,
+    to_review: int,
+    revises: int | None = None,
+    recheck: tuple[int, int] = (0, 0),
+) -> str:
+    """The rewrite's file, version and progress; for a revision, the version it revises and how
+    many of the sentences changed since are checked (`recheck`: checked, to check)."""
+
     def tr(text: str) -> str:
         return QCoreApplication.translate("PaneHeader", text)
 
     parts = [rewrite.file_name]
-    if rewrite.version > 1:
+    if revises is not None:
+        parts.append(tr("v%d · %d / %d changed checked") % (rewrite.version, *recheck))
+    elif rewrite.version > 1:
         parts.append(tr("version %d") % rewrite.version)
     parts.append(tr("%d / %d reviewed") % (reviewed, to_review))
     left_out = len(rewrite.sentences) - to_review

@@ -32,7 +32,7 @@ from factcheck.core.labels import Verdict
 from factcheck.core.themes import Theme
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.project import describe
-from factcheck.store.session import OpenArticle, ReviewSession
+from factcheck.store.session import OpenArticle, ReviewSession, latest_version
 from factcheck.ui import palette
 from factcheck.ui.actions import Actions, build_actions, build_menus, show_every_key
 from factcheck.ui.find_bar import FindBar, Pane
@@ -220,6 +220,13 @@ class MainWindow(QMainWindow):
         a.attach_candidate.triggered.connect(review.attach_candidate)
         a.accept_suggestion.triggered.connect(review.accept_suggestion)
         a.remove_evidence.triggered.connect(lambda: review.remove_evidence(-1))
+        a.keep_problem.triggered.connect(review.keep_problem)
+        a.remove_problem.triggered.connect(lambda: review.remove_problem())
+        a.take_flag.triggered.connect(review.take_flag)
+        for error_type, act in a.error_type_actions().items():
+            act.triggered.connect(lambda _=False, t=error_type: review.toggle_error_type(t))
+        self.panel.problems.set_type_actions(a.error_type_actions())
+        a.write_correction.triggered.connect(review.write_correction)
         a.write_note.triggered.connect(self.panel.focus_note)
         a.toggle_review.triggered.connect(review.toggle_review)
         a.advance.toggled.connect(lambda on: setattr(review, "advance_after_marking", on))
@@ -284,15 +291,18 @@ class MainWindow(QMainWindow):
         self.project_label.setToolTip(str(path) if path else "")
 
     def _chain_tabs(self) -> None:
-        """Tab goes round: rewrite, note, evidence, source, sentence list, articles, left out."""
+        """Tab goes round: rewrite, note, correction, evidence, source, sentence list, articles,
+        left out."""
         chain = [
             self.rewrite_view,
             self.panel.note,
+            self.panel.correction,
             self.panel.evidence,
             self.source_view,
             self.sentence_list.show_choice,
             self.sentence_list.words,
             self.sentence_list.table,
+            self.sentence_list.deleted,
             self.sidebar,
             self.omissions.list,
         ]
@@ -400,7 +410,10 @@ class MainWindow(QMainWindow):
         self.sidebar.expandAll()
         self.pages.setCurrentIndex(0 if summaries else 1)
         rewrites = {s.id for s in summaries if s.source_id is not None}
-        wanted = open_id or self.settings.value(self._last_article_key(), "", str)
+        wanted = open_id
+        if wanted is None:  # the rewrite last open, or the version that has replaced it since
+            last = latest_version(summaries, self.settings.value(self._last_article_key(), "", str))
+            wanted = last.id if last is not None else None
         if wanted not in rewrites:
             first = self.tree.first_rewrite()
             wanted = first.data(ArticleRole).id if first.isValid() else None
@@ -424,13 +437,12 @@ class MainWindow(QMainWindow):
 
     def _article_opened(self, article: OpenArticle) -> None:
         reviewed, to_review = article.progress()
-        self.rewrite_header.show_article(
-            article.rewrite, rewrite_details(article.rewrite, reviewed, to_review)
-        )
+        recheck = article.recheck_progress() if article.revision is not None else (0, 0)
+        self.rewrite_header.show_article(article.rewrite, self._details(reviewed, to_review, recheck))
         self.source_header.show_article(article.source, source_details(article.source))
         self.omissions.show_omissions(article.source, article.assessment)
         self.sentence_list.show_article(article)
-        self.progress_label.setText(self.tr("%d / %d reviewed") % (reviewed, to_review))
+        self.progress_label.setText(self._progress_text(reviewed, to_review, recheck))
         self.sidebar.setCurrentIndex(self.tree.index_of(article.rewrite.id))
         self.settings.setValue(self._last_article_key(), article.rewrite.id)
         self._update_title(article)
@@ -446,12 +458,25 @@ class MainWindow(QMainWindow):
 
     def _progress_changed(self, summary: ArticleSummary) -> None:
         self.tree.update_article(summary)
-        self.progress_label.setText(self.tr("%d / %d reviewed") % (summary.reviewed, summary.to_review))
+        recheck = (summary.rechecked, summary.to_recheck)
+        self.progress_label.setText(self._progress_text(summary.reviewed, summary.to_review, recheck))
+        if self.review.article is not None:
+            self.rewrite_header.details.setText(self._details(summary.reviewed, summary.to_review, recheck))
+
+    def _details(self, reviewed: int, to_review: int, recheck: tuple[int, int]) -> str:
         article = self.review.article
-        if article is not None:
-            self.rewrite_header.details.setText(
-                rewrite_details(article.rewrite, summary.reviewed, summary.to_review)
-            )
+        assert article is not None
+        revision = article.revision
+        revises = revision.previous_version if revision is not None else None
+        return rewrite_details(article.rewrite, reviewed, to_review, revises, recheck)
+
+    def _progress_text(self, reviewed: int, to_review: int, recheck: tuple[int, int]) -> str:
+        """ "41 / 43 reviewed · 0 / 2 changed checked": a revision counts what changed apart."""
+        text = self.tr("%d / %d reviewed") % (reviewed, to_review)
+        article = self.review.article
+        if article is not None and article.revision is not None:
+            text += " · " + self.tr("%d / %d changed checked") % recheck
+        return text
 
     def _update_title(self, article: OpenArticle | None) -> None:
         path = self.session.project.path
@@ -577,6 +602,44 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.review.reload()
+            self._articles_written_elsewhere()
+
+    def _articles_written_elsewhere(self) -> None:
+        """Articles imported, or progress made, by another program since the window last looked:
+        list them; a newer version of the open rewrite, imported meanwhile, opens."""
+        if self.panel.typing_is_unsaved():
+            return
+        try:
+            if not self.session.written_elsewhere():
+                return
+            summaries = self.session.articles()
+        except (FactcheckError, sqlite3.Error):
+            return  # busy now; the next activation tries again
+        known = self.tree.ids()
+        if not known:  # the first articles of the project
+            self.reload_articles()
+            return
+        if {s.id for s in summaries} == known:
+            for summary in summaries:
+                self.tree.update_article(summary)
+            return
+        article = self.review.article
+        newer = latest_version(summaries, article.rewrite.id) if article is not None else None
+        if newer is not None and newer.id in known:  # not imported just now
+            newer = None
+        self.tree.set_articles(summaries)
+        self.sidebar.expandAll()
+        if newer is not None:
+            self.open_article(newer.id)
+            self.statusBar().showMessage(
+                self.tr(
+                    "Version %d of this rewrite was imported: it is open, with %d sentences to check again."
+                )
+                % (newer.version, newer.to_recheck - newer.rechecked),
+                10_000,
+            )
+        elif article is not None:
+            self.sidebar.setCurrentIndex(self.tree.index_of(article.rewrite.id))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.commit_note()  # a note typed a moment ago is saved before the window goes

@@ -56,6 +56,11 @@ DIFF = QColor()
 CANDIDATE = CANDIDATE_OUTLINE = QColor()
 """The source sentence the assistant shows for the current one."""
 MUTED = WARNING = SAVED = SCOPE = PROGRESS = PROGRESS_DONE = FOCUS = QColor()
+PROBLEM = PROBLEM_FILL = QColor()
+"""Words marked wrong: a fill under them and a solid underline (a third shape beside the flag's
+wavy line and the difference's dotted one)."""
+INSERTED = DELETED = REVISED = QColor()
+"""A revised sentence: words it gained, words it lost, and the bar beside it in the gutter."""
 
 
 def use(colours: Colours) -> None:
@@ -63,6 +68,7 @@ def use(colours: Colours) -> None:
     global COLOURS, EVIDENCE, EVIDENCE_OUTLINE, CURRENT_OUTLINE, CURRENT_FILL, FIND_MATCH, FIND_CURRENT
     global BOILERPLATE_TEXT, LINK_TEXT, QUOTE_TEXT, FLAG, DIFF, CANDIDATE, CANDIDATE_OUTLINE
     global MUTED, WARNING, SAVED, SCOPE, PROGRESS, PROGRESS_DONE, FOCUS
+    global PROBLEM, PROBLEM_FILL, INSERTED, DELETED, REVISED
     COLOURS = colours
     LOOKS.clear()
     for verdict, name in _NAMES.items():
@@ -79,6 +85,8 @@ def use(colours: Colours) -> None:
     CANDIDATE, CANDIDATE_OUTLINE = QColor(c.candidate), QColor(c.candidate_outline)
     MUTED, WARNING, SAVED, SCOPE = QColor(c.muted), QColor(c.warning), QColor(c.saved), QColor(c.scope)
     PROGRESS, PROGRESS_DONE, FOCUS = QColor(c.progress), QColor(c.progress_done), QColor(c.focus)
+    PROBLEM, PROBLEM_FILL = QColor(c.problem), QColor(c.problem_fill)
+    INSERTED, DELETED, REVISED = QColor(c.inserted), QColor(c.deleted), QColor(c.revised)
 
 
 use(LIGHT)

@@ -1,4 +1,5 @@
-"""The reviewer's loop in the window: the current sentence, marking, evidence, notes, undo.
+"""The reviewer's loop in the window: the current sentence, marking, evidence, notes, what is
+wrong and what it should read, undo; and a revised rewrite's changes since its previous version.
 
 Every decision goes through `ReviewSession`, which commits it before returning; only then do the
 views show it, and the panel says "Saved".
@@ -17,8 +18,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from factcheck.core.article import Article, Sentence
-from factcheck.core.errors import FactcheckError
+from factcheck.core.error_types import ErrorType, ordered
+from factcheck.core.errors import BadInput, FactcheckError
 from factcheck.core.labels import Verdict
+from factcheck.core.problems import ProblemSuggestion, normalised
 from factcheck.core.review import Aspect, Span, VerdictState, Via
 from factcheck.store.articles import ArticleSummary
 from factcheck.store.project import Project, describe
@@ -30,6 +33,7 @@ from factcheck.store.session import (
 )
 from factcheck.ui import palette
 from factcheck.ui.jobs import Job, Progress
+from factcheck.ui.revision_marks import RevisionMarker
 from factcheck.ui.rewrite_view import RewriteView
 from factcheck.ui.source_view import SourceView
 from factcheck.ui.undo import ChangeCommand, Changes
@@ -75,6 +79,9 @@ class ReviewController(QObject):
         panel.evidenceRemoved.connect(self.remove_evidence)
         panel.evidenceShown.connect(self.show_evidence)
         panel.noteCommitted.connect(self.save_note)
+        panel.correctionCommitted.connect(self.save_correction)
+        panel.problems.problemRemoved.connect(self.remove_problem)
+        panel.problems.suggestionTaken.connect(self.take_flag)
         panel.inclusionToggled.connect(self.toggle_review)
         panel.hints.candidateChosen.connect(self.show_candidate)
 
@@ -92,6 +99,8 @@ class ReviewController(QObject):
         self.article = article
         self.summary = summary
         self.rewrite_view.show_rewrite(article.rewrite, article.state, article.in_review)
+        if article.revision is not None:
+            self.rewrite_view.set_revision(RevisionMarker(article))
         self.source_view.show_article(article.source)
         self.source_view.set_evidence((), scroll=False)
         self.source_view.set_candidate(None, scroll=False)
@@ -116,7 +125,7 @@ class ReviewController(QObject):
 
     def reload(self) -> None:
         """Show verdicts written meanwhile by another program (the command line, another window)."""
-        if self.article is None or self.panel.note_is_dirty():
+        if self.article is None or self.panel.typing_is_unsaved():
             return
         article = self.article
         sentences = article.rewrite.sentences
@@ -230,7 +239,8 @@ class ReviewController(QObject):
         else:
             text = self.tr("Change to %s") % palette.LOOKS[label].name
         advance = label is not None and self.advance_after_marking
-        saved = self._change_all(sentence, {Aspect.LABEL: label}, text, advance=advance)
+        changes = self.session.label_changes(self.article, sentence, label)  # supported: nothing wrong
+        saved = self._change_all(sentence, changes, text, advance=advance)
         if advance and not saved and before == label:  # the same key again: confirmed, move on
             following = self.article.next_in_review(sentence.index, 1)
             if following is not None:
@@ -286,6 +296,149 @@ class ReviewController(QObject):
         included = None if take_in == (not sentence.boilerplate) else take_in
         text = self.tr("Take Into the Review") if take_in else self.tr("Leave Out of the Review")
         self._change(sentence, Aspect.INCLUDED, included, text)
+
+    # ----------------------------------------------------------------- what is wrong
+    def _problem_sentence(self) -> Sentence | None:
+        """The current sentence, if what is wrong in it can be said (not on a supported one)."""
+        sentence = self.current()
+        if sentence is None or self.article is None:
+            return None
+        if self.article.state(sentence).label is Verdict.SUPPORTED:
+            self.message.emit(
+                self.tr("Supported: nothing is wrong. Mark it contradicted (2) or unverifiable (3) first.")
+            )
+            return None
+        return sentence
+
+    def keep_problem(self) -> None:
+        """Keep the words selected in the rewrite as a problem span of their sentence (the
+        current one, or the one the selection lies in, which then becomes current)."""
+        article, selected = self.article, self.rewrite_view.selected_span()
+        if article is None or self.current() is None:
+            return
+        if selected is None:
+            if self._problem_sentence() is not None:  # else it said why nothing can be marked
+                self.message.emit(
+                    self.tr(
+                        "Select the wrong words in the rewrite first (Shift+arrows, or drag), then press P."
+                    )
+                )
+            return
+        start, end = selected
+        current = self.current()
+        assert current is not None
+        if not (start < current.end and current.start < end):  # the selection lies elsewhere
+            owner = next((s for s in article.rewrite.sentences if s.start <= start and end <= s.end), None)
+            if owner is None:
+                self.message.emit(self.tr("Select words inside one sentence."))
+                return
+            self.go_to(owner.index)
+        sentence = self._problem_sentence()
+        if sentence is None:
+            return
+        try:
+            span = self.session.snap_problem(
+                article, sentence, max(start, sentence.start), min(end, sentence.end)
+            )
+        except BadInput:
+            self.message.emit(self.tr("The selection holds no word of the sentence."))
+            return
+        problems = article.state(sentence).problems
+        if any(a <= span[0] and span[1] <= b for a, b in problems):
+            self.message.emit(self.tr("Those words are already marked wrong."))
+            return
+        self.panel.commit_note()
+        if self._change(
+            sentence, Aspect.PROBLEMS, normalised((*problems, span)), self.tr("Mark Words Wrong")
+        ):
+            self.rewrite_view.collapse_selection()
+
+    def remove_problem(self, position: int | None = None) -> None:
+        """Remove a problem span: the one at `position`, else the one the caret is in, else the last."""
+        sentence = self.current()
+        if sentence is None or self.article is None:
+            return
+        problems = list(self.article.state(sentence).problems)
+        if not problems:
+            self.message.emit(self.tr("No words of this sentence are marked wrong."))
+            return
+        if position is None:
+            caret = self.rewrite_view.caret_offset()
+            position = next((i for i, (a, b) in enumerate(problems) if a <= caret <= b), len(problems) - 1)
+        if not 0 <= position < len(problems):
+            return
+        del problems[position]
+        self.panel.commit_note()
+        self._change(sentence, Aspect.PROBLEMS, tuple(problems), self.tr("Remove Words Marked Wrong"))
+
+    def next_suggestion(self, sentence: Sentence) -> ProblemSuggestion | None:
+        """The assistant's first flag on `sentence` not yet taken as a problem span (none on a
+        sentence out of the review: greyed boilerplate is not read for errors)."""
+        assert self.article is not None
+        if not self.article.in_review(sentence):
+            return None
+        taken = self.article.state(sentence).problems
+        return next(
+            (
+                offer
+                for offer in self.article.problem_suggestions(sentence)
+                if not any(a <= offer.span[0] and offer.span[1] <= b for a, b in taken)
+            ),
+            None,
+        )
+
+    def take_flag(self) -> None:
+        """Take the assistant's next flag on the current sentence as what is wrong: its words as
+        a problem span, its error type, and what the source has instead as the correction (when
+        none is written yet), in one decision."""
+        if self.current() is None or self.article is None:
+            return
+        article = self.article
+        if article.assessment is None:
+            self.message.emit(self.tr("The evidence assistant is still reading this article."))
+            return
+        sentence = self._problem_sentence()
+        if sentence is None:
+            return
+        offer = self.next_suggestion(sentence)
+        if offer is None:
+            self.message.emit(
+                self.tr("Every flag on this sentence is taken already.")
+                if article.problem_suggestions(sentence) and article.in_review(sentence)
+                else self.tr("The assistant flags nothing here: select the wrong words and press P.")
+            )
+            return
+        self.panel.commit_note()
+        state = article.state(sentence)
+        changes: dict[Aspect, object] = {
+            Aspect.PROBLEMS: normalised((*state.problems, offer.span)),
+            Aspect.ERROR_TYPES: ordered((*state.error_types, offer.error_type)),
+        }
+        if offer.correction and not state.correction.strip():
+            changes[Aspect.CORRECTION] = offer.correction
+        self._change_all(sentence, changes, self.tr("Take the Assistant's Flag"), Via.SUGGESTION)
+
+    def toggle_error_type(self, error_type: ErrorType) -> None:
+        sentence = self._problem_sentence()
+        if sentence is None or self.article is None:
+            self._show_problems()  # the menu's tick goes back
+            return
+        types = set(self.article.state(sentence).error_types) ^ {error_type}
+        self.panel.commit_note()
+        if not self._change(sentence, Aspect.ERROR_TYPES, ordered(types), self.tr("Set Error Type")):
+            self._show_problems()
+
+    def save_correction(self, correction: str) -> None:
+        sentence = self.current()
+        if sentence is not None:
+            # As typed (a pause after a space must not eat the space), but spaces alone are nothing.
+            kept = correction if correction.strip() else ""
+            self._change(sentence, Aspect.CORRECTION, kept, self.tr("Edit Correction"))
+
+    def write_correction(self) -> None:
+        """Put the keyboard in the "should read" field."""
+        if self._problem_sentence() is not None:
+            self.panel.focus_correction()
 
     def _change(
         self, sentence: Sentence, aspect: Aspect, value: object, text: str, via: Via = Via.WINDOW
@@ -363,9 +516,45 @@ class ReviewController(QObject):
             sentence.index + 1, total, state, sentence.boilerplate, self._quotes(state.evidence)
         )
         self.panel.show_others(self.article.visible_others(sentence))
+        self._show_problems()
+        self._show_revision(sentence)
         self.source_view.set_evidence(state.evidence, scroll=scroll)
         # With evidence attached, the pane shows it; otherwise it follows the assistant's candidate.
         self._show_hints(scroll=scroll and not state.evidence)
+
+    def _show_problems(self) -> None:
+        sentence = self.current()
+        if sentence is None or self.article is None:
+            return
+        state = self.article.state(sentence)
+        text = self.article.rewrite.text
+        allowed = state.label is not Verdict.SUPPORTED
+        self.panel.problems.show_problems(
+            [text[a:b] for a, b in state.problems],
+            state.error_types,
+            self.next_suggestion(sentence) if allowed else None,
+            allowed=allowed,
+            refused=self.tr("Supported: nothing in it is wrong."),
+        )
+
+    def _show_revision(self, sentence: Sentence) -> None:
+        article = self.article
+        assert article is not None
+        status = article.revision_status(sentence)
+        if article.revision is None or status is None:
+            if self.panel.revision.isVisible():
+                self.panel.revision.hide()
+            return
+        self.panel.revision.show_revision(
+            status,
+            article.revision.previous_version,
+            article.rewrite.version,
+            article.word_diff(sentence),
+            article.previous_states(sentence),
+            article.reviewer,
+            article.corrections(sentence),
+            checked=article.state(sentence).label is not None,
+        )
 
     # ----------------------------------------------------------------- the evidence assistant
     def _start_assessment(self, article: OpenArticle) -> None:
@@ -407,6 +596,7 @@ class ReviewController(QObject):
         self.rewrite_view.set_hints(article.hints)
         sentence = self.current()
         self._show_hints(scroll=sentence is not None and not article.state(sentence).evidence)
+        self._show_problems()  # the flags are offered as problems now
         self.assessed.emit(article)
 
     def hints(self) -> Hints | None:
@@ -474,7 +664,7 @@ class ReviewController(QObject):
             return
         self.panel.commit_note()
         label = hints.suggestion.verdict
-        changes: dict[Aspect, object] = {Aspect.LABEL: label}
+        changes = self.session.label_changes(self.article, sentence, label)
         span = self._candidate_span(hints, self.shown_candidate)
         evidence = self.article.state(sentence).evidence
         if span is not None and span not in evidence and label is not Verdict.UNVERIFIABLE:
@@ -492,6 +682,9 @@ class ReviewController(QObject):
             return
         reviewed, to_review = self.article.progress()
         self.summary = replace(self.summary, reviewed=reviewed, to_review=to_review)
+        if self.article.revision is not None:
+            rechecked, to_recheck = self.article.recheck_progress()
+            self.summary = replace(self.summary, rechecked=rechecked, to_recheck=to_recheck)
         self.progressChanged.emit(self.summary)
 
     def _fail(self, error: Exception) -> None:

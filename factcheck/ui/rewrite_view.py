@@ -1,25 +1,54 @@
 """The rewrite pane: its sentences, tinted by my verdicts, with a badge per verdict in the gutter
-and a frame around the current sentence. Clicking a sentence makes it current."""
+and a frame around the current sentence. Clicking a sentence makes it current.
+
+The words I marked wrong (problem spans) are filled and underlined with a solid line. Words are
+selected for that with the mouse, or with the keys: Left and Right put a caret in the current
+sentence (Up and Down still move between sentences), Shift with an arrow selects, Ctrl+Shift
+with an arrow selects word by word; a selection keeps to the current sentence and to whole
+words. In a revised rewrite a bar in the gutter marks each sentence changed (solid) or new
+(dashed) since the previous version, and a changed sentence shows the words it gained, filled,
+and a wedge where it lost some.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QWidget
 
 from factcheck.core.article import Article, Sentence, sentence_at
-from factcheck.core.review import UNDECIDED, VerdictState
+from factcheck.core.review import UNDECIDED, Span, VerdictState
+from factcheck.core.revisions import RevisionStatus
 from factcheck.ui import palette
-from factcheck.ui.article_view import ArticleView
+from factcheck.ui.article_view import FORWARD_KEYS, ArticleView
+from factcheck.ui.revision_marks import RevisionMarks
 
 if TYPE_CHECKING:
     from factcheck.core.assist.assistant import Hints
 
 _BADGE = 17
 _GUTTER_PAD = 5
+_BAR = 3
+"""The width of the changed-since bar at the gutter's left edge."""
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+_SIDEWAYS = frozenset(k.value for k in (Key.Key_Left, Key.Key_Right))
+_EXTENDING = frozenset(k.value for k in (Key.Key_Home, Key.Key_End, Key.Key_Up, Key.Key_Down))
+"""With Shift, these extend a selection too (without it, Up and Down move between sentences)."""
 
 
 class RewriteView(ArticleView):
@@ -40,6 +69,7 @@ class RewriteView(ArticleView):
         self._state_of: Callable[[Sentence], VerdictState] = lambda sentence: UNDECIDED
         self._in_review: Callable[[Sentence], bool] = lambda sentence: not sentence.boilerplate
         self._hints: Callable[[Sentence], Hints | None] = lambda sentence: None
+        self._revision_of: Callable[[Sentence], RevisionMarks | None] = lambda sentence: None
         self.diff_spans: list[tuple[int, int]] = []
         """Words of the current sentence that the shown candidate does not have."""
         self._visible: dict[int, list[QRectF]] = {}
@@ -62,6 +92,8 @@ class RewriteView(ArticleView):
         self._state_of = state_of
         self._in_review = in_review
         self._hints = lambda sentence: None
+        self._revision_of = lambda sentence: None
+        self._leave_caret()
         self.diff_spans = []
         self.current = None
         self.find_matches = []
@@ -75,6 +107,15 @@ class RewriteView(ArticleView):
         """Show the assistant's flags (it computes them after the article has opened)."""
         self._hints = hints_of
         self.viewport().update()
+
+    def set_revision(self, marks_of: Callable[[Sentence], RevisionMarks | None]) -> None:
+        """Show what changed since the previous version (a revised rewrite)."""
+        self._revision_of = marks_of
+        self.viewport().update()
+        self.gutter.update()
+
+    def revision_marks(self, sentence: Sentence) -> RevisionMarks | None:
+        return self._revision_of(sentence)
 
     def set_diff(self, spans: list[tuple[int, int]]) -> None:
         self.update_spans(self.diff_spans)  # where the old marks were
@@ -90,6 +131,8 @@ class RewriteView(ArticleView):
 
     def set_current(self, index: int | None, scroll: bool = True) -> None:
         before = self.current_sentence()
+        if index != self.current:
+            self._leave_caret()  # a selection belongs to the sentence it was made in
         self.current = index
         sentence = self.current_sentence()
         if sentence is not None and scroll and self.scroll_to(sentence.start, sentence.end):
@@ -162,9 +205,31 @@ class RewriteView(ArticleView):
                 continue
             for rect in rects:
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        marks = self._visible_revision_marks()
+        inserted = [span for m in marks for span in m.inserted]
+        if inserted:
+            self.fill_spans(painter, inserted, palette.INSERTED)
+        problems = self.visible_problems()
+        if problems:
+            self.fill_spans(painter, problems, palette.PROBLEM_FILL)
         self.paint_find_matches(painter)
 
+    def visible_problems(self) -> list[Span]:
+        """The words I marked wrong in the sentences on screen."""
+        if self.article is None:
+            return []
+        sentences = self.article.sentences
+        return [span for i in self.visible_sentences() for span in self._state_of(sentences[i]).problems]
+
+    def _visible_revision_marks(self) -> list[RevisionMarks]:
+        if self.article is None:
+            return []
+        sentences = self.article.sentences
+        found = (self._revision_of(sentences[i]) for i in self.visible_sentences())
+        return [m for m in found if m is not None]
+
     def paint_over(self, painter: QPainter) -> None:
+        problems = self.visible_problems()
         if self.article is not None:
             sentences = self.article.sentences
             flagged = [
@@ -172,25 +237,120 @@ class RewriteView(ArticleView):
                 for i in self.visible_sentences()
                 if self._in_review(sentences[i])  # greyed boilerplate is not read for errors
                 for start, end, _ in self.flag_spans(sentences[i])
+                # A flag taken as a problem is drawn as the problem (the two lines would cross).
+                if not any(a <= start and end <= b for a, b in problems)
             ]
             if flagged:
                 self.underline_spans(painter, flagged, palette.FLAG, wavy=True)
         if self.diff_spans:
             self.underline_spans(painter, self.diff_spans, palette.DIFF, wavy=False)
+        if problems:
+            self._underline_problems(painter, problems)
+        for marks in self._visible_revision_marks():
+            for offset in marks.deletions:
+                self._paint_deletion(painter, offset)
         sentence = self.current_sentence()
         if sentence is not None:
             self.outline_span(painter, (sentence.start, sentence.end), palette.CURRENT_OUTLINE)
 
+    def _underline_problems(self, painter: QPainter, spans: list[Span]) -> None:
+        """A solid bar under each line of words marked wrong: neither wavy (a flag) nor dotted
+        (a difference), so it reads without its colour."""
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.PROBLEM)
+        for start, end in spans:
+            for rect in self.line_rects(start, end):
+                painter.drawRect(QRectF(rect.left(), rect.bottom() - 2.5, rect.width(), 2.2))
+
+    def _paint_deletion(self, painter: QPainter, offset: int) -> None:
+        """A small wedge under the line where words were deleted."""
+        rects = self.line_rects(offset - 1, offset) if offset > 0 else []
+        if not rects:
+            return
+        x, y = rects[-1].right() + 1, rects[-1].bottom()
+        wedge = QPainterPath(QPointF(x, y - 5))
+        wedge.lineTo(QPointF(x + 4, y + 1))
+        wedge.lineTo(QPointF(x - 4, y + 1))
+        wedge.closeSubpath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(palette.DELETED)
+        painter.drawPath(wedge)
+
     def tooltip_at(self, offset: int) -> str:
         if self.article is not None:
             sentence = sentence_at(self.article.sentences, offset)
-            if sentence is not None and self._in_review(sentence):
-                reasons = [
-                    reason for start, end, reason in self.flag_spans(sentence) if start <= offset < end
-                ]
-                if reasons:
-                    return "\n".join(reasons)
+            if sentence is not None:
+                tips = []
+                if any(a <= offset < b for a, b in self._state_of(sentence).problems):
+                    tips.append(self.tr("You marked these words wrong"))
+                if self._in_review(sentence):
+                    tips += [r for start, end, r in self.flag_spans(sentence) if start <= offset < end]
+                marks = self._revision_of(sentence)
+                if marks is not None and any(a <= offset < b for a, b in marks.inserted):
+                    tips.append(self.tr("Put in since the previous version"))
+                if tips:
+                    return "\n".join(tips)
         return super().tooltip_at(offset)
+
+    # ----------------------------------------------------------------- selecting words
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key().value if isinstance(event.key(), Key) else int(event.key())
+        shift = bool(event.modifiers() & Mod.ShiftModifier)
+        sentence = self.current_sentence()
+        if sentence is None or not (key in _SIDEWAYS or (shift and key in _EXTENDING)):
+            super().keyPressEvent(event)
+            return
+        forward = key in FORWARD_KEYS
+        if self._enter_caret(sentence, at_end=not forward and not shift) and not shift:
+            return  # the first arrow puts the caret in the sentence (at its start, or its end)
+        super().keyPressEvent(event)
+        self._keep_to(sentence, forward)
+
+    def _enter_caret(self, sentence: Sentence, at_end: bool) -> bool:
+        """The keys select from now on; a caret outside the current sentence goes to its start
+        (or its end), and True says it had to. (Not before the keys ask: a caret that blinks
+        costs a repaint twice a second.)"""
+        flags = self.textInteractionFlags()
+        if not flags & Qt.TextInteractionFlag.TextSelectableByKeyboard:
+            self.setTextInteractionFlags(flags | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        if sentence.start <= self.caret_offset() <= sentence.end:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.positions.to_qt(sentence.end if at_end else sentence.start))
+        self.setTextCursor(cursor)
+        return True
+
+    def _keep_to(self, sentence: Sentence, forward: bool) -> None:
+        """Keep the caret, and the selection, to the sentence and to whole words."""
+        self.snap_selection(forward)
+        cursor = self.textCursor()
+        anchor = self.positions.from_qt(cursor.anchor())
+        position = self.positions.from_qt(cursor.position())
+        kept = (
+            min(max(anchor, sentence.start), sentence.end),
+            min(max(position, sentence.start), sentence.end),
+        )
+        if kept != (anchor, position):
+            self.select(*kept)
+
+    def _leave_caret(self) -> None:
+        """Back to selecting with the mouse only, nothing selected."""
+        flags = self.textInteractionFlags()
+        if flags & Qt.TextInteractionFlag.TextSelectableByKeyboard:
+            self.setTextInteractionFlags(flags & ~Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        cursor = self.textCursor()
+        if cursor.hasSelection():
+            cursor.clearSelection()
+            self.setTextCursor(cursor)
+
+    def caret_offset(self) -> int:
+        return self.positions.from_qt(self.textCursor().position())
+
+    def collapse_selection(self) -> None:
+        """Keep the caret where the selection ended, selecting nothing (its words were taken)."""
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     # ----------------------------------------------------------------- clicking a sentence
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -203,7 +363,10 @@ class RewriteView(ArticleView):
         if press is None or self.article is None or event.button() != Qt.MouseButton.LeftButton:
             return
         if (event.position().toPoint() - press).manhattanLength() > 4 or self.textCursor().hasSelection():
-            return  # a drag selects text to copy; only a click picks a sentence
+            # A drag selects words (to copy, or to mark wrong with P); only a click picks a sentence.
+            cursor = self.textCursor()
+            self.snap_selection(forward=cursor.position() > cursor.anchor())
+            return
         sentence = sentence_at(self.article.sentences, self.offset_at(press))
         if sentence is not None:
             self.sentenceClicked.emit(sentence.index)
@@ -213,9 +376,11 @@ class RewriteView(ArticleView):
         super().resizeEvent(event)
         rect = self.contentsRect()
         self.gutter.setGeometry(rect.left(), rect.top(), self.gutter.width_needed(), rect.height())
-        # A smaller pane (the find bar opened, a splitter moved) keeps the current sentence in view.
+        # A smaller pane (the find bar opened, a splitter moved), or one of another width (the text
+        # wraps anew), keeps the current sentence in view.
         sentence = self.current_sentence()
-        if sentence is not None and event.size().height() < event.oldSize().height():
+        size, old = event.size(), event.oldSize()
+        if sentence is not None and (size.height() < old.height() or size.width() != old.width()):
             self.scroll_to(sentence.start, sentence.end)
 
     def _scroll_gutter(self, rect, dy: int) -> None:
@@ -235,6 +400,9 @@ class RewriteView(ArticleView):
         painter.setFont(font)
         per_line: dict[float, int] = {}
         for i, rects in sorted(self.visible_sentences().items()):
+            marks = self._revision_of(sentences[i])
+            if marks is not None and marks.status is not RevisionStatus.CARRIED:
+                self._paint_bar(painter, rects, dashed=marks.status is RevisionStatus.NEW)
             first_line = rects[0]
             slot = per_line.get(first_line.top(), 0)
             per_line[first_line.top()] = slot + 1
@@ -249,6 +417,16 @@ class RewriteView(ArticleView):
             painter.drawRoundedRect(badge, 4, 4)
             painter.setPen(look.on_colour)
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, look.glyph)
+
+    def _paint_bar(self, painter: QPainter, rects: list[QRectF], dashed: bool) -> None:
+        """The bar beside a sentence changed (solid) or new (dashed) since the previous version."""
+        pen = QPen(palette.REVISED, _BAR)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if dashed:
+            pen.setDashPattern([1.2, 0.8])
+        painter.setPen(pen)
+        x = 1 + _BAR / 2
+        painter.drawLine(QPointF(x, rects[0].top() + 1), QPointF(x, rects[-1].bottom() - 1))
 
 
 def _span(sentence: Sentence | None) -> tuple[int, int] | None:

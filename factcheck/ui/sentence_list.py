@@ -1,6 +1,7 @@
 """The sentence list: every sentence of the open rewrite with its number, my verdict, the
-assistant's flags and a note marker, filtered by what it shows and by words; Enter makes a
-sentence current.
+assistant's flags and a note marker (in a revised rewrite, also whether it changed since the
+previous version), filtered by what it shows and by words; Enter makes a sentence current. A
+revised rewrite's deleted sentences are listed below it.
 
 The model is a thin adapter over the open article: it keeps the indices of the sentences that
 pass the filter and reads everything else from the article when a row is painted, so a
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,10 +32,12 @@ from PySide6.QtWidgets import (
 
 from factcheck.core.article import Sentence
 from factcheck.core.labels import Verdict
+from factcheck.core.revisions import RevisionStatus
 from factcheck.store.session import OpenArticle, SentenceFilter, Show
 from factcheck.ui import palette
 from factcheck.ui.hints_box import FLAG_GLYPH
 from factcheck.ui.keys import LIST_KEYS, escape_key, keep_combo_keys, keep_keys, start_at_the_first_row
+from factcheck.ui.problem_box import quoted, words_of
 from factcheck.ui.sidebar import paint_placeholder
 
 Index = QModelIndex | QPersistentModelIndex
@@ -48,10 +54,15 @@ NOTE_MARK = "✎"
 
 class Column(IntEnum):
     NUMBER = 0
-    VERDICT = 1
-    FLAGS = 2
-    NOTE = 3
-    TEXT = 4
+    REVISION = 1
+    """Changed (~) or new (+) since the previous version; hidden unless the rewrite is a revision."""
+    VERDICT = 2
+    FLAGS = 3
+    NOTE = 4
+    TEXT = 5
+
+
+REVISION_GLYPH = {RevisionStatus.CHANGED: "~", RevisionStatus.NEW: "+", RevisionStatus.CARRIED: ""}
 
 
 _ROLES = frozenset(
@@ -174,10 +185,11 @@ class SentenceListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return ["#", "", "", "", self.tr("Sentence")][section]
+            return ["#", "", "", "", "", self.tr("Sentence")][section]
         if role == Qt.ItemDataRole.ToolTipRole:
             return [
                 self.tr("The sentence's number in the rewrite"),
+                self.tr("Changed (~) or new (+) since the previous version"),
                 self.tr("Your verdict"),
                 self.tr("What the evidence assistant flags in it"),
                 self.tr("Whether you wrote a note"),
@@ -202,6 +214,8 @@ class SentenceListModel(QAbstractTableModel):
             return self._number(sentence, role)
         if column == Column.VERDICT:
             return self._verdict(sentence, role)
+        if column == Column.REVISION:
+            return self._revision(sentence, role)
         if column == Column.FLAGS:
             return self._flags(sentence, role)
         return self._note(sentence, role)
@@ -240,9 +254,43 @@ class SentenceListModel(QAbstractTableModel):
             return look.colour if look else None
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if look is not None:
-                return look.name
+                return look.name + self._what_is_wrong(sentence)
             in_review = self.article.in_review(sentence)
             return self.tr("Not reviewed") if in_review else self.tr("Left out of the review")
+        return None
+
+    def _what_is_wrong(self, sentence: Sentence) -> str:
+        """ ": wrong name or attribution; should read ‘Baichuan-M4’", or nothing."""
+        assert self.article is not None
+        state = self.article.state(sentence)
+        parts = [", ".join(words_of(t) for t in state.error_types)] if state.error_types else []
+        if state.correction:
+            parts.append(self.tr("should read %s") % quoted(state.correction, 80))
+        return ": " + "; ".join(parts) if parts else ""
+
+    def _revision(self, sentence: Sentence, role: int):
+        assert self.article is not None
+        status = self.article.revision_status(sentence)
+        if status is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return REVISION_GLYPH[status]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _CENTRED
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return palette.REVISED
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            revision = self.article.revision
+            assert revision is not None
+            before = revision.previous_version
+            if status is RevisionStatus.CHANGED:
+                return self.tr("Changed since v%d; it read: %s") % (
+                    before,
+                    self.article.previous_text(sentence),
+                )
+            if status is RevisionStatus.NEW:
+                return self.tr("New since v%d") % before
+            return self.tr("Unchanged since v%d: its verdicts were carried over") % before
         return None
 
     def _flags(self, sentence: Sentence, role: int):
@@ -336,6 +384,7 @@ class SentenceTable(QTableView):
         digits = "0" * max(3, len(str(sentences)))
         header = self.horizontalHeader()
         header.resizeSection(Column.NUMBER, metrics.horizontalAdvance(digits) + pad)
+        header.resizeSection(Column.REVISION, metrics.horizontalAdvance("~") + pad)
         header.resizeSection(Column.VERDICT, metrics.horizontalAdvance("✓") + pad)
         header.resizeSection(Column.FLAGS, metrics.horizontalAdvance("# Aa") + pad)
         header.resizeSection(Column.NOTE, metrics.horizontalAdvance(NOTE_MARK) + pad)
@@ -380,9 +429,13 @@ class SentenceList(QWidget):
             (Show.FLAGGED, self.tr("Flagged by the assistant")),
             (Show.WITH_NOTE, self.tr("With a note")),
             (Show.BOILERPLATE, self.tr("Boilerplate")),
+            (Show.CHANGED, self.tr("Changed since the previous version")),
         ]
         for show, text in choices:
             self.show_choice.addItem(text, show.value)
+        # Not as wide as its longest choice: the list keeps to a narrow dock on a small screen.
+        self.show_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.show_choice.setMinimumContentsLength(14)
         keep_combo_keys(self.show_choice)
         self.words = _WordsEdit()
         keep_keys(self.words, (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Return, Qt.Key.Key_Enter))
@@ -400,9 +453,21 @@ class SentenceList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
+        self.deleted_caption = QLabel()
+        self.deleted_caption.setObjectName("caption")
+        self.deleted = QListWidget()
+        self.deleted.setObjectName("deletedSentences")
+        self.deleted.setAccessibleName(self.tr("Sentences deleted since the previous version"))
+        self.deleted.setWordWrap(True)
+        self.deleted.setMaximumHeight(self.fontMetrics().height() * 5)
+        self.deleted.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        keep_keys(self.deleted, LIST_KEYS)
+        escape_key(self.deleted).connect(self.escaped)
         layout.addLayout(row)
         layout.addWidget(self.words)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.deleted_caption)
+        layout.addWidget(self.deleted)
         self.show_choice.currentIndexChanged.connect(self._filter_changed)
         self.words.textChanged.connect(self._filter_changed)
         self.words.down.connect(lambda: self.table.setFocus(Qt.FocusReason.TabFocusReason))
@@ -423,7 +488,48 @@ class SentenceList(QWidget):
         self._follow.stop()
         self.model.show_article(article)
         self.table.size_columns(len(article.rewrite.sentences) if article else 0)
+        self._show_revision(article)
         self._show_count()
+
+    def _show_revision(self, article: OpenArticle | None) -> None:
+        """A revision shows its changes: the column, the filter named by the version, the
+        sentences it deleted; a first version hides them."""
+        revision = article.revision if article is not None else None
+        self.table.setColumnHidden(Column.REVISION, revision is None)
+        changed = self.show_choice.findData(Show.CHANGED.value)
+        item = self.show_choice.model().item(changed)
+        item.setEnabled(revision is not None)
+        item.setText(
+            self.tr("Changed since v%d") % revision.previous_version
+            if revision is not None
+            else self.tr("Changed since the previous version")
+        )
+        if revision is None and self.show_choice.currentIndex() == changed:
+            self.show_choice.setCurrentIndex(0)
+        self.deleted.clear()
+        deleted = revision.deleted if revision is not None else ()
+        self.deleted_caption.setText(
+            self.tr("Deleted since v%d (%d)") % (revision.previous_version, len(deleted))
+            if deleted and revision
+            else ""
+        )
+        self.deleted_caption.setVisible(bool(deleted))
+        self.deleted.setVisible(bool(deleted))
+        strike = QFont(self.deleted.font())
+        strike.setStrikeOut(True)
+        for sentence in deleted:
+            number = f"v{revision.previous_version} · {sentence.index + 1}" if revision else ""
+            item = QListWidgetItem(f"{number}  {' '.join(sentence.text.split())}")
+            item.setFont(strike)
+            verdicts = revision.states.verdicts.get(sentence.id, ()) if revision else ()
+            said = [
+                f"{reviewer}: {palette.LOOKS[state.label].name}"
+                for reviewer, state, _ in verdicts
+                if state.label
+            ]
+            item.setToolTip("\n".join([sentence.text, *said]))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Deleted: %s") % sentence.text)
+            self.deleted.addItem(item)
 
     def follow(self, index: int | None) -> None:
         """The current sentence is now `index`: select its row a moment later."""
@@ -513,6 +619,9 @@ class SentenceList(QWidget):
         everything = model.filter == SentenceFilter()
         if article is None:
             self.count.setText("")
+        elif everything and article.revision is not None:
+            _, changed = article.recheck_progress()
+            self.count.setText(self.tr("%d sentences · %d changed") % (total, changed))
         elif everything:
             self.count.setText(self.tr("%d sentences") % total)
         else:

@@ -1,4 +1,5 @@
-"""The sidebar: every source with its rewrites and my progress on each ("12 / 40 reviewed")."""
+"""The sidebar: every source with its rewrites and my progress on each ("12 / 40 reviewed"); each
+version of a rewrite after the first says so ("(v2)"), and a revision what is left to re-check."""
 
 from dataclasses import dataclass, field
 
@@ -79,6 +80,9 @@ class ArticleTreeModel(QAbstractItemModel):
         index = self._index_of(node)
         self.dataChanged.emit(index, index)
 
+    def ids(self) -> set[str]:
+        return set(self._by_id)
+
     def index_of(self, article_id: str) -> QModelIndex:
         node = self._by_id.get(article_id)
         return self._index_of(node) if node else QModelIndex()
@@ -146,6 +150,12 @@ class ArticleTreeModel(QAbstractItemModel):
         if summary.role is Role.SOURCE:
             return self.tr("Source: %s\n%d sentences") % (summary.title, summary.sentences)
         note = "" if summary.latest else self.tr("\nAn edited version of this rewrite was imported later.")
+        if summary.revises is not None:
+            note = (
+                self.tr("\nVersion %d, revising v%d: %d of %d sentences changed or new since checked")
+                % (summary.version, summary.revises_version or 0, summary.rechecked, summary.to_recheck)
+                + note
+            )
         return self.tr("Rewrite: %s\n%d of %d sentences reviewed by you%s") % (
             summary.title,
             summary.reviewed,
@@ -201,6 +211,9 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.setFont(small)
         metrics = painter.fontMetrics()
         label = f"{summary.reviewed} / {summary.to_review}"
+        left = summary.to_recheck - summary.rechecked
+        if summary.revises is not None and left:
+            label = self.tr("%d to re-check · %s") % (left, label)
         label_width = metrics.horizontalAdvance(label) + 8
         row = QRect(rect.left(), line.bottom() + 4, rect.width(), metrics.height())
         bar = QRect(row.left(), row.center().y() - 2, max(10, row.width() - label_width), 5)

@@ -6,19 +6,17 @@ passage can be attached as evidence (E) without cutting a word in two.
 """
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QTextCursor
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QWidget
 
 from factcheck.core.review import Span
-from factcheck.core.words import snap_selection
 from factcheck.ui import palette
-from factcheck.ui.article_view import ArticleView
+from factcheck.ui.article_view import FORWARD_KEYS, ArticleView
 from factcheck.ui.keys import CARET_KEYS, keep_keys
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 _SHIFT_CTRL = Mod.ShiftModifier | Mod.ControlModifier
-_FORWARD = {Key.Key_Right.value, Key.Key_Down.value, Key.Key_End.value, Key.Key_PageDown.value}
 
 
 class SourceView(ArticleView):
@@ -78,35 +76,18 @@ class SourceView(ArticleView):
         cursor.setPosition(self.positions.to_qt(offset))
         self.setTextCursor(cursor)
 
-    def select(self, anchor: int, position: int) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.positions.to_qt(anchor))
-        cursor.setPosition(self.positions.to_qt(position), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-
     def keyPressEvent(self, event: QKeyEvent) -> None:
         super().keyPressEvent(event)
         key = event.key().value if isinstance(event.key(), Key) else int(event.key())
         extending = event.modifiers() & Mod.ShiftModifier and key in {k.value for k in CARET_KEYS}
         if extending:
-            self._snap(forward=key in _FORWARD)
+            self.snap_selection(forward=key in FORWARD_KEYS)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         cursor = self.textCursor()
         if event.button() == Qt.MouseButton.LeftButton and cursor.hasSelection():
-            self._snap(forward=cursor.position() > cursor.anchor())
-
-    def _snap(self, forward: bool) -> None:
-        """Widen the selection to whole words (see core/words.py)."""
-        cursor = self.textCursor()
-        if self.article is None or not cursor.hasSelection():
-            return
-        anchor = self.positions.from_qt(cursor.anchor())
-        position = self.positions.from_qt(cursor.position())
-        snapped = snap_selection(self.article.text, anchor, position, forward)
-        if snapped != (anchor, position):
-            self.select(*snapped)
+            self.snap_selection(forward=cursor.position() > cursor.anchor())
 
     # ----------------------------------------------------------------- painting
     def paint_under(self, painter: QPainter) -> None:

@@ -1,4 +1,5 @@
-"""The verdict panel: the current sentence's verdict, its evidence and the reviewer's note.
+"""The verdict panel: the current sentence's verdict, what is wrong in it and what it should
+read, its evidence and the reviewer's note; in a revised rewrite, what became of the sentence.
 
 It shows what it is given and reports what the reviewer asks for; the window records it.
 """
@@ -6,13 +7,14 @@ It shows what it is given and reports what the reviewer asks for; the window rec
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -28,9 +30,12 @@ from factcheck.core.review import VerdictState
 from factcheck.ui import palette
 from factcheck.ui.hints_box import HintsBox
 from factcheck.ui.keys import LIST_KEYS, escape_key, keep_keys, start_at_the_first_row
+from factcheck.ui.problem_box import ProblemBox, quoted, words_of
+from factcheck.ui.revision_banner import RevisionBanner
 
 NOTE_PAUSE_MS = 800
-"""A note is saved this long after the reviewer stops typing (and at once when they leave it)."""
+"""A note or a correction is saved this long after the reviewer stops typing (and at once when
+they leave its field)."""
 
 _KEYS = {Verdict.SUPPORTED: "1", Verdict.CONTRADICTED: "2", Verdict.UNVERIFIABLE: "3"}
 
@@ -52,11 +57,35 @@ class NoteEdit(QPlainTextEdit):
         self.left.emit()
 
 
+class CorrectionEdit(QLineEdit):
+    """The "should read" field: Enter or Esc hands the keyboard back to the rewrite (saving what
+    was typed); leaving it saves it. Up and Down do nothing here, rather than move the sentence
+    from under the field."""
+
+    escaped = Signal()
+    left = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        keep_keys(self, (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Up, Qt.Key.Key_Down))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.escaped.emit()
+        elif event.key() not in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.left.emit()
+
+
 class VerdictPanel(QFrame):
     labelChosen = Signal(object)  # Verdict, or None to clear
     evidenceRemoved = Signal(int)
     evidenceShown = Signal(int)
     noteCommitted = Signal(str)
+    correctionCommitted = Signal(str)
     inclusionToggled = Signal()
     escaped = Signal()
 
@@ -65,6 +94,7 @@ class VerdictPanel(QFrame):
         self.setObjectName("verdictPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._saved_note = ""
+        self._saved_correction = ""
         self._loading = False
 
         self.position = QLabel()
@@ -75,9 +105,8 @@ class VerdictPanel(QFrame):
         self.saved.setObjectName("savedIndicator")
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.others = QLabel()
+        self.others = _FittingLabel()
         self.others.setObjectName("others")
-        self.others.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[Verdict, QPushButton] = {}
         self._group = QButtonGroup(self)
         self._group.setExclusive(False)
@@ -99,8 +128,7 @@ class VerdictPanel(QFrame):
         self.clear_button.setToolTip(self.tr("Remove my verdict (0 or Backspace)"))
         self.clear_button.clicked.connect(lambda: self.labelChosen.emit(None))
         buttons.addWidget(self.clear_button)
-        buttons.addSpacing(16)
-        buttons.addWidget(self.others, 1)
+        buttons.addStretch(1)
 
         self.scope = QLabel()
         self.scope.setObjectName("scopeBanner")
@@ -144,10 +172,22 @@ class VerdictPanel(QFrame):
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.commit_note)
 
+        self.correction = CorrectionEdit()
+        self.correction.setObjectName("correctionEdit")
+        self.correction.setAccessibleName(self.tr("What the current sentence should read"))
+        self.correction.setPlaceholderText(self.tr("Should read… the right words (R)"))
+        self.correction.setClearButtonEnabled(True)
+        self.correction.escaped.connect(self._leave_note)
+        self.correction.left.connect(self.commit_note)
+        self.correction.textChanged.connect(self._correction_typed)
+        self.problems = ProblemBox()
+        self.revision = RevisionBanner()
+
         header = QHBoxLayout()
         header.addWidget(self.position)
         header.addWidget(self.status)
-        header.addStretch(1)
+        header.addSpacing(16)
+        header.addWidget(self.others, 1)  # other reviewers' verdicts, where the line has room
         header.addWidget(self.saved)
 
         evidence_box = QVBoxLayout()
@@ -159,6 +199,8 @@ class VerdictPanel(QFrame):
         note_box.setSpacing(2)
         note_box.addWidget(_caption(self.tr("Note")))
         note_box.addWidget(self.note, 1)
+        note_box.addWidget(_caption(self.tr("Should read")))
+        note_box.addWidget(self.correction)
         self.hints = HintsBox()
         details = QGridLayout()
         details.setHorizontalSpacing(12)
@@ -174,6 +216,8 @@ class VerdictPanel(QFrame):
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addLayout(buttons)
+        layout.addWidget(self.revision)
+        layout.addWidget(self.problems)
         layout.addWidget(self._scope_row)
         layout.addLayout(details, 1)
         self.restyle()
@@ -199,6 +243,11 @@ class VerdictPanel(QFrame):
         self.note.setPlainText("")
         self.note.setEnabled(False)
         self._saved_note = ""
+        self.correction.setText("")
+        self.correction.setEnabled(False)
+        self._saved_correction = ""
+        self.problems.show_problems([], (), None, allowed=False)
+        self.revision.hide()
         self._loading = False
 
     def show_sentence(
@@ -220,34 +269,62 @@ class VerdictPanel(QFrame):
         else:
             self.scope.setText(self.tr("Boilerplate, taken into the review by you."))
             self.scope_button.setText(self.tr("Leave out of the review  (X)"))
+        # Typing not saved yet stays: every move saves it first, so it is about this sentence
+        # (a decision recorded meanwhile, by a click or the note's timer, shows it again).
         self.note.setEnabled(True)
-        if self.note.toPlainText() != state.note:
+        if self.note.toPlainText() != state.note and not self.note_is_dirty():
             self.note.setPlainText(state.note)
         self._saved_note = state.note
+        self.correction.setEnabled(state.label is not Verdict.SUPPORTED)
+        if self.correction.text() != state.correction and not self.correction_is_dirty():
+            self.correction.setText(state.correction)
+        self._saved_correction = state.correction
         self._loading = False
 
-    def show_others(self, others: dict[str, Verdict] | None) -> None:
-        """Other reviewers' verdicts on this sentence, or why they are hidden."""
+    def show_others(self, others: dict[str, VerdictState] | None) -> None:
+        """Other reviewers' verdicts on this sentence, with what they said is wrong, or why they
+        are hidden."""
+        muted = palette.MUTED.name()
         if others is None:
-            self.others.setText(
-                f"<span style='color:{palette.MUTED.name()}'>"
-                + self.tr("Blind review: other reviewers' verdicts show once you have decided.")
-                + "</span>"
-            )
+            hidden = self.tr("Blind review: other reviewers' verdicts show once you have decided.")
+            self.others.set_texts([f"<span style='color:{muted}'>{escape(hidden)}</span>"])
         elif not others:
-            self.others.setText("")
+            self.others.set_texts([""])
         else:
-            shown = " · ".join(
-                f"{escape(name)} <span style='color:{palette.LOOKS[label].colour.name()}'>"
-                f"{palette.LOOKS[label].glyph}</span>"
-                for name, label in others.items()
-            )
-            self.others.setText(
-                f"<span style='color:{palette.MUTED.name()}'>{escape(self.tr('Others:'))}</span> {shown}"
-            )
+
+            def listed(brief: bool) -> str:
+                shown = " · ".join(
+                    f"{escape(name)} <span style='color:{palette.LOOKS[state.label].colour.name()}'>"
+                    f"{palette.LOOKS[state.label].glyph}</span>"
+                    + (escape(self._error_brief(state)) if brief else "")
+                    for name, state in others.items()
+                    if state.label is not None
+                )
+                return f"<span style='color:{muted}'>{escape(self.tr('Others:'))}</span> {shown}"
+
+            # With what each found wrong where there is room, else their verdicts alone.
+            self.others.set_texts([listed(brief=True), listed(brief=False)])
             self.others.setToolTip(
-                "\n".join(f"{name}: {palette.LOOKS[label].name}" for name, label in others.items())
+                "\n".join(self._error_details(name, state) for name, state in others.items())
             )
+
+    def _error_brief(self, state: VerdictState) -> str:
+        """ " wrong name → ‘Baichuan-M4’": what another reviewer said is wrong, in a few words."""
+        brief = ", ".join(words_of(t) for t in state.error_types)
+        if state.correction:
+            brief += f" → {quoted(state.correction, 24)}"
+        return f" {brief}" if brief else ""
+
+    def _error_details(self, name: str, state: VerdictState) -> str:
+        assert state.label is not None
+        parts = [f"{name}: {palette.LOOKS[state.label].name}"]
+        if state.error_types:
+            parts.append(", ".join(words_of(t) for t in state.error_types))
+        if state.correction:
+            parts.append(self.tr("should read %s") % quoted(state.correction, 200))
+        if state.note.strip():
+            parts.append(self.tr("note: %s") % state.note.strip())
+        return " · ".join(parts)
 
     def show_state(self, state: VerdictState, evidence_texts: list[str]) -> None:
         for verdict, button in self.buttons.items():
@@ -278,22 +355,36 @@ class VerdictPanel(QFrame):
     def show_saved(self, message: str) -> None:
         self.saved.setText(message)
 
-    # ----------------------------------------------------------------- the note
+    # ----------------------------------------------------------------- the note and the correction
     def note_is_dirty(self) -> bool:
         return self.note.isEnabled() and self.note.toPlainText() != self._saved_note
 
+    def correction_is_dirty(self) -> bool:
+        return self.correction.isEnabled() and self.correction.text() != self._saved_correction
+
+    def typing_is_unsaved(self) -> bool:
+        return self.note_is_dirty() or self.correction_is_dirty()
+
     def commit_note(self) -> None:
-        """Report the note as typed, if it changed since it was last saved."""
+        """Report the note and the correction as typed, each if it changed since it was last saved."""
         self._note_timer.stop()
         if self.note_is_dirty():
             self._saved_note = self.note.toPlainText()
             self.noteCommitted.emit(self._saved_note)
+        if self.correction_is_dirty():
+            self._saved_correction = self.correction.text()
+            self.correctionCommitted.emit(self._saved_correction)
 
     def _note_typed(self) -> None:
         if self._loading:
             return
         if self.note_is_dirty():
             self.saved.setText(self.tr("Note not saved yet…"))
+            self._note_timer.start()
+
+    def _correction_typed(self) -> None:
+        if not self._loading and self.correction_is_dirty():
+            self.saved.setText(self.tr("Correction not saved yet…"))
             self._note_timer.start()
 
     def _leave_note(self) -> None:
@@ -303,6 +394,46 @@ class VerdictPanel(QFrame):
     def focus_note(self) -> None:
         if self.note.isEnabled():
             self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_correction(self) -> bool:
+        """Put the keyboard in the correction field, its text selected; False when it is closed
+        (a supported sentence has nothing to correct)."""
+        if not self.correction.isEnabled():
+            return False
+        self.correction.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.correction.selectAll()
+        return True
+
+
+class _FittingLabel(QLabel):
+    """Rich text on one line: the first of its texts that fits its width, else the last, cut at
+    the edge, so that it never squeezes the buttons beside it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._texts: list[str] = [""]
+        self._measure = QTextDocument()
+
+    def set_texts(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self._measure.setDefaultFont(self.font())
+        chosen = self._texts[-1]
+        for text in self._texts[:-1]:
+            self._measure.setHtml(text)
+            if self._measure.idealWidth() <= self.width():
+                chosen = text
+                break
+        if chosen != self.text():
+            self.setText(chosen)
 
 
 class _EvidenceList(QListWidget):

@@ -37,6 +37,14 @@ def text_pairs(c: Colours) -> list[tuple[str, str, str]]:
         ("a warning on the window", c.warning, c.window),
         ("'Saved' on the window", c.saved, c.window),
         ("the review-scope banner", c.scope, c.window),
+        ("words marked wrong (a problem span)", c.text, c.problem_fill),
+        ("a link marked wrong", c.link, c.problem_fill),
+        ("a quotation marked wrong", c.quote, c.problem_fill),
+        ("'what is wrong' written on the window", c.problem, c.window),
+        ("words a revision inserted, in the pane", c.text, c.inserted),
+        ("a link a revision inserted", c.link, c.inserted),
+        ("words a revision inserted, in the panel", c.window_text, c.inserted),
+        ("words a revision deleted, struck in the panel", c.deleted, c.window),
     ]
     for verdict, look in c.verdicts.items():
         name = verdict.value
@@ -67,9 +75,14 @@ def graphic_pairs(c: Colours) -> list[tuple[str, str, str]]:
         ("a selection with the keyboard against one without", c.highlight, c.highlight_inactive),
         ("progress on the list", c.progress, c.base),
         ("finished progress on the list", c.progress_done, c.base),
+        ("a problem span's underline on its fill", c.problem, c.problem_fill),
+        ("a problem span's underline under the current sentence", c.problem, c.current_fill),
+        ("a problem span's underline on a pane", c.problem, c.base),
+        ("the changed-since bar in the gutter", c.revised, c.window),
     ]
     for verdict, look in c.verdicts.items():
         pairs += [
+            (f"a problem span's underline on a {verdict.value} sentence", c.problem, look.tint),
             (f"a flag on a {verdict.value} sentence", c.flag, look.tint),
             (f"a difference on a {verdict.value} sentence", c.diff, look.tint),
             (f"the current frame on a {verdict.value} sentence", c.current_outline, look.tint),

@@ -13,7 +13,7 @@ from factcheck.core.revisions import DiffOp, RevisionStatus
 from factcheck.store.assessments import assessment_for
 from factcheck.store.importing import import_files
 from factcheck.store.project import Project
-from factcheck.store.session import ReviewSession
+from factcheck.store.session import ReviewSession, SentenceFilter, Show
 from tests.conftest import SOURCE
 from tests.store.medbot import OTHER_EDIT, RIGHT, WRONG, mark_medbot, medbot, revised_file
 
@@ -91,6 +91,8 @@ def test_a_revision_opens_with_each_sentences_status_previous_text_and_correctio
     assert [c.reviewer for c in article.corrections(corrected)] == ["alice", "bob"]
     assert article.revision.deleted == ()
     assert article.recheck_progress() == (0, 2)
+    assert SentenceFilter(Show.CHANGED).matching(article) == sorted([corrected.index, edited.index])
+    assert SentenceFilter(Show.CHANGED).matching(session.open(old.id)) == []  # a first version
 
 
 def test_n_visits_the_sentences_to_recheck_first(session: ReviewSession, tmp_path: Path) -> None:
@@ -114,3 +116,29 @@ def test_n_visits_the_sentences_to_recheck_first(session: ReviewSession, tmp_pat
     plain = session.open(old.id)
     assert plain.revision is None and plain.revision_status(plain.rewrite.sentences[0]) is None
     assert plain.next_unreviewed(-1) == next(s.index for s in plain.rewrite.sentences if not s.boilerplate)
+
+
+def test_other_reviewers_verdicts_come_whole_with_what_they_said_is_wrong(session: ReviewSession) -> None:
+    rewrite, sentence, span = medbot(session.project)
+    mark_medbot(session.project, "bob")
+    article = session.open(rewrite.id)
+    bob = article.visible_others(sentence)["bob"]  # blind review is off
+    assert (bob.label, bob.problems, bob.error_types, bob.correction) == (
+        Verdict.CONTRADICTED,
+        (span,),
+        (ErrorType.WRONG_NAME,),
+        "Baichuan-M4",
+    )
+
+
+def test_the_session_tells_when_another_program_wrote_to_the_project(session: ReviewSession) -> None:
+    rewrite, sentence, _ = medbot(session.project)
+    assert not session.written_elsewhere()
+    session.change(session.open(rewrite.id), sentence, {Aspect.NOTE: "mine"})  # its own write
+    assert not session.written_elsewhere()
+    other = Project.open(session.project.path)
+    try:
+        mark_medbot(other, "bob")
+    finally:
+        other.close()
+    assert session.written_elsewhere() and not session.written_elsewhere()
