@@ -1,5 +1,10 @@
-"""The audit window's lower half: everything about the selected sentence, and adjudicating it."""
+"""The audit window's lower half: everything about the selected sentence, and adjudicating it.
 
+What the pane shows is read and put into words off the UI thread (`load_detail`, plain data);
+the pane then only fills its widgets, measuring the few rows whose text wraps."""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSplitter,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -25,10 +31,51 @@ from factcheck.core.article import Article
 from factcheck.core.events import Event, stored_time
 from factcheck.core.labels import Verdict
 from factcheck.core.review import DecisionKind
-from factcheck.store.audit_table import ReviewerView, SentenceDetail
+from factcheck.store.articles import load_article
+from factcheck.store.audit_table import ReviewerView, SentenceDetail, detail
+from factcheck.store.project import Project
 from factcheck.ui import palette
 from factcheck.ui.problem_box import quoted, words_of
 from factcheck.ui.source_view import SourceView
+
+HistoryLine = tuple[str, str, str, str, str, str]
+"""One event of a sentence's history in words: when, who, what, evidence, note, how."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDetail:
+    """What the pane shows about one sentence, read and put into words on a worker."""
+
+    sentence_id: str
+    detail: SentenceDetail | None
+    """None when the sentence is not in the project (any more)."""
+    source: Article | None
+    """The source the sentence is checked against (the one handed in when it was that one)."""
+    history: tuple[HistoryLine, ...] = ()
+
+
+def load_detail(project: Project, sentence_id: str, known: Mapping[str, Article]) -> LoadedDetail:
+    """Everything the pane shows about `sentence_id`; `known` holds sources already loaded (by
+    id), used again rather than read again. Touches no widget, so it may run on any thread."""
+    found = detail(project, sentence_id)
+    if found is None:
+        return LoadedDetail(sentence_id, None, None)
+    source = known.get(found.source_id) or load_article(project, found.source_id)
+    return LoadedDetail(sentence_id, found, source, history_lines(found.history, source.text))
+
+
+def history_lines(events: tuple[Event, ...], source_text: str) -> tuple[HistoryLine, ...]:
+    return tuple(
+        (
+            _when(event.decided_at),
+            event.reviewer,
+            _what(event),
+            _quotes(event.state.evidence, source_text),
+            event.state.note,
+            event.via.value,
+        )
+        for event in events
+    )
 
 
 class SentenceDetailView(QWidget):
@@ -103,7 +150,14 @@ class SentenceDetailView(QWidget):
         layout.addWidget(splitter)
         self.show_detail(None, None)
 
-    def show_detail(self, detail: SentenceDetail | None, source: Article | None) -> None:
+    def show_detail(
+        self,
+        detail: SentenceDetail | None,
+        source: Article | None,
+        history: tuple[HistoryLine, ...] | None = None,
+    ) -> None:
+        """Show `detail` checked against `source`; `history` is its history in words when it
+        has been put into words already (on a worker)."""
         self.detail = detail
         self.adjudicate.setEnabled(detail is not None)
         if detail is None:
@@ -122,7 +176,7 @@ class SentenceDetailView(QWidget):
         text = source.text if source else ""
         self._show_decisions(detail, text)
         self._show_final(detail)
-        self._show_history(detail.history, text)
+        self._show_history(history_lines(detail.history, text) if history is None else history)
         if source is not None and self.source.article is not source:
             self.source.show_article(source)
         evidence = tuple(sorted({span for view in detail.reviewers for span in view.evidence}))
@@ -164,26 +218,22 @@ class SentenceDetailView(QWidget):
             )
         )
 
-    def _show_history(self, events: tuple[Event, ...], source_text: str) -> None:
-        self._fill_history(events, source_text)
-        self._history_columns.fit()
+    def _show_history(self, lines: tuple[HistoryLine, ...]) -> None:
+        self._fill_history(lines)
+        self._history_columns.fit(lines)
         self.history.scrollToBottom()
 
-    def _fill_history(self, events: tuple[Event, ...], source_text: str) -> None:
-        self.history.setRowCount(len(events))
-        for row, event in enumerate(events):
-            cells = [
-                _when(event.decided_at),
-                event.reviewer,
-                _what(event),
-                _quotes(event.state.evidence, source_text),
-                event.state.note,
-                event.via.value,
-            ]
+    def _fill_history(self, lines: tuple[HistoryLine, ...]) -> None:
+        table = self.history
+        table.setUpdatesEnabled(False)
+        table.setRowCount(0)  # new rows start at the one-line height; `fit` grows those that wrap
+        table.setRowCount(len(lines))
+        for row, cells in enumerate(lines):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                self.history.setItem(row, column, item)
+                table.setItem(row, column, item)
+        table.setUpdatesEnabled(True)
 
 
 class AdjudicateDialog(QDialog):
@@ -350,21 +400,56 @@ class TextColumns(QObject):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         table.viewport().installEventFilter(self)
+        self._lines: Sequence[Sequence[str]] | None = None
 
-    def fit(self) -> None:
+    def fit(self, lines: Sequence[Sequence[str]] | None = None) -> None:
+        """Size the columns, then the rows. Given the table's texts (`lines`, row by row), the
+        columns are measured from the texts and only the rows whose text wraps are laid out; a
+        hundred events measured cell by cell through the delegate took a frame and more."""
+        if lines is not None:
+            self._lines = lines
+        elif self._lines is not None and len(self._lines) != self.table.rowCount():
+            self._lines = None  # filled some other way since
         table, header = self.table, self.table.horizontalHeader()
-        char = table.fontMetrics().averageCharWidth()
+        metrics = table.fontMetrics()
+        char = metrics.averageCharWidth()
         cap, floor = 24 * char, 18 * char
+        # What the item delegate adds around a text (its focus-frame margins, the grid line).
+        pad = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1
         used = 0
         for column in range(header.count()):
             if column not in self.wide:
-                width = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+                if self._lines is None:
+                    content = table.sizeHintForColumn(column)
+                else:
+                    texts = {row[column] for row in self._lines}
+                    content = max(map(metrics.horizontalAdvance, texts), default=-pad) + pad
+                width = max(content, header.sectionSizeHint(column))
                 header.resizeSection(column, min(width, cap))
                 used += header.sectionSize(column)
         room = table.viewport().width() - used
         for column in self.wide:
             header.resizeSection(column, max(floor, room // len(self.wide)))
-        table.resizeRowsToContents()
+        if self._lines is None:
+            table.resizeRowsToContents()
+            return
+        widths = [header.sectionSize(column) - pad - 2 for column in range(header.count())]
+
+        def wraps(row: Sequence[str]) -> bool:
+            return any(
+                "\n" in text or metrics.horizontalAdvance(text) > width
+                for text, width in zip(row, widths, strict=False)
+                if text
+            )
+
+        wrapping = [row for row, texts in enumerate(self._lines) if wraps(texts)]
+        grown = set(wrapping)
+        single = next((row for row in range(len(self._lines)) if row not in grown), None)
+        if single is not None:  # every row one line high, as laid out, then the others grown
+            table.resizeRowToContents(single)
+            table.verticalHeader().setDefaultSectionSize(table.rowHeight(single))
+        for row in wrapping:
+            table.resizeRowToContents(row)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:

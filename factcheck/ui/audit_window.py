@@ -2,7 +2,9 @@
 the full history of the selected sentence, adjudication, and the blind-review switch.
 
 Filtering and sorting run off the UI thread (a job computes the ordered sentence ids with its own
-connection); the table then fetches the rows it shows, a page at a time.
+connection); the table then fetches the rows it shows, a small page at a time. The selected
+sentence's detail (every decision and its whole history) is read and put into words on a worker
+too, one read at a time, and shown when it arrives: moving through the rows never waits for it.
 """
 
 import sqlite3
@@ -35,15 +37,24 @@ from factcheck.core.labels import Verdict
 from factcheck.core.report import ReportFormat
 from factcheck.core.review import Via
 from factcheck.core.reviewers import ReviewerStats
-from factcheck.store.articles import list_articles, load_article
+from factcheck.store.articles import list_articles
 from factcheck.store.audit import AgreementFigures, agreement_figures, reviewer_statistics
-from factcheck.store.audit_table import AuditFilter, AuditSort, SortKey, detail, reviewers, rows, sentence_ids
+from factcheck.store.audit_table import (
+    AuditFilter,
+    AuditSort,
+    SentenceDetail,
+    SortKey,
+    detail,
+    reviewers,
+    rows,
+    sentence_ids,
+)
 from factcheck.store.decisions import adjudicate
 from factcheck.store.project import Project, describe
 from factcheck.store.settings import blind_review, set_blind_review
 from factcheck.ui import palette
 from factcheck.ui.actions import show_every_key
-from factcheck.ui.audit_detail import AdjudicateDialog, SentenceDetailView
+from factcheck.ui.audit_detail import AdjudicateDialog, LoadedDetail, SentenceDetailView, load_detail
 from factcheck.ui.audit_figures import AgreementView, ReviewersView
 from factcheck.ui.audit_model import AuditTableModel
 from factcheck.ui.jobs import Job
@@ -59,6 +70,8 @@ class AuditWindow(QMainWindow):
     """Emitted when a new filter or sort has been applied to the table (tests wait on it)."""
     figuresShown = Signal()
     """Emitted when the agreement figures and reviewer statistics have been computed and shown."""
+    detailShown = Signal()
+    """Emitted when the selected sentence's detail has arrived and is shown (tests wait on it)."""
 
     def __init__(
         self, project: Project, lead: str, settings: QSettings, parent: QWidget | None = None
@@ -73,6 +86,10 @@ class AuditWindow(QMainWindow):
         self._sources: dict[str, Article] = {}
         self._figures: tuple[AgreementFigures, list[ReviewerStats]] | None = None
         self._generation = 0
+        self._detail_wanted = 0
+        """Counts selections: a detail read for an older one is not shown."""
+        self._detail_reading: int | None = None
+        """The selection whose detail a worker is reading (one read at a time)."""
         self.filter = AuditFilter()
         self.sort = AuditSort()
 
@@ -327,7 +344,7 @@ class AuditWindow(QMainWindow):
         if row is not None:
             self.table.selectRow(row)
         else:
-            self.detail.show_detail(None, None)
+            self._show_sentence(again=False)  # nothing selected: the pane says so
         self.rowsShown.emit()
 
     def _size_columns(self) -> None:
@@ -348,25 +365,69 @@ class AuditWindow(QMainWindow):
         return self.model.sentence_id(rows_selected[0].row()) if rows_selected else None
 
     def _selected(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        self.show_selected()
+        self._show_sentence(again=False)
 
     def show_selected(self) -> None:
-        sentence_id = self.selected_sentence()
-        if sentence_id is None:
-            self.detail.show_detail(None, None)
-            return
-        found = detail(self.project, sentence_id)
-        source = self._source(found.source_id) if found else None
-        self.detail.show_detail(found, source)
+        """Read the selected sentence's detail again and show it when it arrives (`detailShown`)."""
+        self._show_sentence(again=True)
 
-    def _source(self, source_id: str) -> Article:
-        if source_id not in self._sources:
-            self._sources[source_id] = load_article(self.project, source_id)
-        return self._sources[source_id]
+    def _show_sentence(self, again: bool) -> None:
+        self._detail_wanted += 1
+        sentence_id = self.selected_sentence()
+        shown = self.detail.detail
+        if sentence_id is None or (not again and shown is not None and shown.sentence_id == sentence_id):
+            if sentence_id is None:
+                self.detail.show_detail(None, None)
+            self.detailShown.emit()
+            return
+        if self._detail_reading is None:
+            self._read_detail(sentence_id, self._detail_wanted)
+        # else: when the read under way ends, the sentence selected by then is read
+
+    def _read_detail(self, sentence_id: str, wanted: int) -> None:
+        sources = dict(self._sources)
+        path = self.project.path
+        if path is None:
+            self._detail_arrived(wanted, load_detail(self.project, sentence_id, sources))
+            return
+
+        def work(progress) -> LoadedDetail:
+            project = Project.open(path)
+            try:
+                return load_detail(project, sentence_id, sources)
+            finally:
+                project.close()
+
+        self._detail_reading = wanted
+        job = Job(work)
+        job.succeeded.connect(lambda loaded: self._detail_arrived(wanted, loaded))
+        job.finished.connect(self._detail_read)
+        self._start(job)
+
+    def _detail_arrived(self, wanted: int, loaded: LoadedDetail) -> None:
+        if loaded.source is not None:
+            self._sources[loaded.source.id] = loaded.source
+        if wanted != self._detail_wanted:
+            return  # another sentence has been selected since
+        self.detail.show_detail(loaded.detail, loaded.source, loaded.history)
+        self.detailShown.emit()
+
+    def _detail_read(self) -> None:
+        done, self._detail_reading = self._detail_reading, None
+        if done != self._detail_wanted and (sentence_id := self.selected_sentence()) is not None:
+            self._read_detail(sentence_id, self._detail_wanted)
+
+    def _current_detail(self) -> SentenceDetail | None:
+        """The selected sentence's detail: the one shown, unless it has not arrived yet."""
+        sentence_id = self.selected_sentence()
+        shown = self.detail.detail
+        if sentence_id is None or (shown is not None and shown.sentence_id == sentence_id):
+            return shown
+        return detail(self.project, sentence_id)
 
     # ----------------------------------------------------------------- deciding
     def ask_adjudication(self) -> None:
-        found = self.detail.detail
+        found = self._current_detail()
         if found is None:
             return
         dialog = AdjudicateDialog(found, self)
@@ -375,7 +436,12 @@ class AuditWindow(QMainWindow):
 
     def record_adjudication(self, sentence_id: str, label: Verdict, reason: str) -> bool:
         """Commit the final verdict (with the evidence of the reviewers who gave it), then show it."""
-        found = detail(self.project, sentence_id)
+        shown = self.detail.detail
+        found = (
+            shown
+            if shown is not None and shown.sentence_id == sentence_id
+            else detail(self.project, sentence_id)
+        )
         evidence = tuple(
             dict.fromkeys(
                 s for v in (found.reviewers if found else ()) if v.label is label for s in v.evidence

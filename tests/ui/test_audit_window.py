@@ -52,6 +52,13 @@ def _texts(window: AuditWindow) -> list[str]:
     return [window.model.audit_row(r).text for r in range(window.model.rowCount())]
 
 
+def _select(window: AuditWindow, qtbot, row: int) -> None:
+    """Select the row and wait, as the lead does, until its sentence's detail has arrived."""
+    window.table.selectRow(row)
+    sentence_id = window.model.sentence_id(row)
+    qtbot.waitUntil(lambda: (d := window.detail.detail) is not None and d.sentence_id == sentence_id)
+
+
 def test_disagreements_come_first_with_one_column_per_reviewer(audit: AuditWindow) -> None:
     model = audit.model
     assert model.rowCount() == len(PLAN)
@@ -85,8 +92,8 @@ def test_the_verdict_filter_keeps_sentences_given_that_verdict(audit: AuditWindo
     assert audit.model.rowCount() == 1  # carol said contradicted once (sentence 4)
 
 
-def test_selecting_a_row_shows_notes_and_history(audit: AuditWindow) -> None:
-    audit.table.selectRow(0)
+def test_selecting_a_row_shows_notes_and_history(audit: AuditWindow, qtbot) -> None:
+    _select(audit, qtbot, 0)
     detail = audit.detail.detail
     assert detail is not None and detail.sentence_id == audit.model.sentence_id(0)
     notes = [audit.detail.decisions.item(r, 2).text() for r in range(audit.detail.decisions.rowCount())]
@@ -95,7 +102,7 @@ def test_selecting_a_row_shows_notes_and_history(audit: AuditWindow) -> None:
 
 
 def test_adjudicating_requires_a_reason_and_is_saved_as_an_event(audit: AuditWindow, qtbot) -> None:
-    audit.table.selectRow(0)
+    _select(audit, qtbot, 0)
     sentence_id = audit.selected_sentence()
     with qtbot.waitSignal(audit.errorShown) as shown:
         assert not audit.record_adjudication(sentence_id, C, "   ")
@@ -104,7 +111,7 @@ def test_adjudicating_requires_a_reason_and_is_saved_as_an_event(audit: AuditWin
     final = adjudication(audit.project, sentence_id)
     assert final.label is C and final.lead == "lead"
     assert audit.model.audit_row(0).adjudicated is C
-    assert "Contradicted" in audit.detail.final.text()
+    qtbot.waitUntil(lambda: "Contradicted" in audit.detail.final.text())  # read again, then shown
     with qtbot.waitSignal(audit.rowsShown, timeout=10_000):
         audit.open_only.setChecked(True)
     assert sentence_id not in [audit.model.sentence_id(r) for r in range(audit.model.rowCount())]
@@ -154,7 +161,7 @@ def test_the_audit_report_is_exported_from_the_window(audit: AuditWindow, tmp_pa
 
 def test_a_long_adjudication_leaves_the_note_column_readable(audit: AuditWindow, qtbot) -> None:
     audit.resize(1200, 800)
-    audit.table.selectRow(0)
+    _select(audit, qtbot, 0)
     sentence_id = audit.selected_sentence()
     source = audit.detail.source.article
     long_evidence = ((0, min(len(source.text), 900)),)
@@ -164,7 +171,9 @@ def test_a_long_adjudication_leaves_the_note_column_readable(audit: AuditWindow,
 
     adjudicate(audit.project, sentence_id, "lead", C, "the source says otherwise", Via.WINDOW, long_evidence)
     audit.model.refresh()
-    audit.show_selected()
+    with qtbot.waitSignal(audit.detailShown, timeout=10_000):
+        audit.show_selected()
+    assert audit.detail.detail.adjudication is not None
     header = audit.detail.history.horizontalHeader()
     note, evidence = header.sectionSize(4), header.sectionSize(3)
     assert note >= 100 and abs(note - evidence) <= 1  # the two long columns share the width
