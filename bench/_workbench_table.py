@@ -70,7 +70,8 @@ def print_table(report: Report, command: str) -> None:
                 for i, (cell, width) in enumerate(zip(cells, widths, strict=True))
             )
         )
-    print("\nfloors: start = a bare QMainWindow; open = setPlainText into two QPlainTextEdits + one paint;")
+    print("\nfloors: start = a bare QMainWindow with a QPlainTextEdit of the demo rewrite;")
+    print("open = setPlainText into two QPlainTextEdits + one paint;")
     print("mark = Down in a bare QPlainTextEdit; export = sqlite3 -header -csv with the product's SELECT.")
     print("Medians (p99 where a line says so), wall clock; QT_QPA_PLATFORM=offscreen; " + _machine())
     for note in report.notes:
