@@ -67,6 +67,7 @@ def run(path: Path, reviewer: str, seed_demo: bool, audit: bool = False) -> int:
     else:
         window.show()
         window.activateWindow()  # keys work at once, before any click
+        window.assist_after_first_paint()
         window.reload_articles()
     code = app.exec()
     window.session.project.close()  # the window may have switched to another project

@@ -12,7 +12,8 @@ import traceback
 from collections.abc import Callable
 from threading import Event
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from factcheck.core.errors import FactcheckError
 from factcheck.store.project import describe
@@ -115,3 +116,19 @@ class Job(QObject):
         self._worker.deleteLater()
         self._thread.deleteLater()
         self.disconnect(self)
+
+
+class AfterFirstPaint(QObject):
+    """Calls `then` once `window` has painted its first frame (the next time the event loop is
+    idle after the window's first paint event): for work that the first frame does not show."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

@@ -38,6 +38,7 @@ from factcheck.ui.actions import Actions, build_actions, build_menus, show_every
 from factcheck.ui.find_bar import FindBar, Pane
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
+from factcheck.ui.jobs import AfterFirstPaint
 from factcheck.ui.keys import escape_key
 from factcheck.ui.omissions import OmissionsList
 from factcheck.ui.review import ReviewController
@@ -342,6 +343,11 @@ class MainWindow(QMainWindow):
             self.panel.focus_note()
         else:
             self.focus_rewrite()
+
+    def assist_after_first_paint(self) -> None:
+        """Start the evidence assistant once the window has painted its first frame (start-up)."""
+        self.review.hold_assessment()
+        AfterFirstPaint(self, self.review.release_assessment)
 
     def focus_rewrite(self) -> None:
         self.rewrite_view.setFocus(Qt.FocusReason.ShortcutFocusReason)

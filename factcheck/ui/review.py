@@ -74,6 +74,8 @@ class ReviewController(QObject):
         self.shown_candidate = 0
         """Which of the current sentence's candidates the source pane shows (] and [ step)."""
         self.jobs: set[Job] = set()
+        self._assessment_held = False
+        self._held_article: OpenArticle | None = None
         rewrite_view.sentenceClicked.connect(self.go_to)
         panel.labelChosen.connect(self.mark)
         panel.evidenceRemoved.connect(self.remove_evidence)
@@ -557,9 +559,24 @@ class ReviewController(QObject):
         )
 
     # ----------------------------------------------------------------- the evidence assistant
+    def hold_assessment(self) -> None:
+        """Start the assistant only once `release_assessment` is called. At start-up its worker
+        (importing the assistant, reading the project) would compete with the first frame for the
+        interpreter; the window shows the article first, and "Finding evidence…" meanwhile."""
+        self._assessment_held = True
+
+    def release_assessment(self) -> None:
+        self._assessment_held = False
+        article, self._held_article = self._held_article, None
+        if article is not None and article is self.article:
+            self._start_assessment(article)
+
     def _start_assessment(self, article: OpenArticle) -> None:
         """Compute (or read back) the assistant's hints off the UI thread; the window stays usable."""
         self.stop_jobs()
+        if self._assessment_held:
+            self._held_article = article
+            return
         path = self.session.project.path
         source, rewrite = article.source, article.rewrite
         if path is None:  # a project in memory cannot be shared with a thread

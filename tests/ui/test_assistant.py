@@ -1,12 +1,15 @@
 """The evidence assistant in the window: hints arrive off the UI thread, the keys use them."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 
 from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.store.assessments import kept
 from factcheck.store.decisions import current, history
+from factcheck.store.project import Project
+from factcheck.store.session import ReviewSession
+from factcheck.ui.app import application
 from factcheck.ui.main_window import MainWindow
 
 
@@ -108,3 +111,25 @@ def test_an_article_left_behind_is_not_kept_alive(window: MainWindow, qtbot) -> 
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     gc.collect()
     assert first() is None, "a finished job still holds the article the reviewer left"
+
+
+def test_at_start_up_the_assistant_waits_for_the_first_frame_then_its_hints_arrive(
+    demo_path, qtbot, tmp_path
+) -> None:
+    """As `factcheck` starts: the article is shown first, the assistant's worker only after the
+    window has painted, and the hints then arrive as on any other opening."""
+    application()
+    session = ReviewSession(Project.open(demo_path), "alice")
+    window = MainWindow(session, QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.assist_after_first_paint()
+    window.reload_articles()  # before show(): nothing has been painted yet
+    assert window.review.article is not None
+    assert not window.review.jobs, "no worker before the first frame"
+    assert "Finding evidence" in window.panel.hints.suggestion.text()
+    with qtbot.waitSignal(window.review.assessed, timeout=20_000):
+        window.show()
+    assert window.review.hints() is not None
+    assert window.panel.hints.candidates.count() >= 1
+    window.close()
+    session.project.close()
