@@ -223,11 +223,10 @@ def stored_time(text: str) -> datetime:
 
 def next_time(moment: datetime, last: str | None) -> str:
     """`moment` as text, nudged past `last` so that one origin's events never share a time."""
-    if last is not None:
-        previous = stored_time(last)
-        if moment <= previous:
-            moment = previous + timedelta(microseconds=1)
-    return format_time(moment)
+    text = format_time(moment)
+    if last is not None and text <= last:  # the stored form sorts as text in time order
+        text = format_time(stored_time(last) + timedelta(microseconds=1))
+    return text
 
 
 _STORED = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z")

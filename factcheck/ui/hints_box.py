@@ -54,7 +54,7 @@ class HintsBox(QWidget):
 
     def show_waiting(self, message: str) -> None:
         self.suggestion.setText(f"<span style='color:{palette.MUTED.name()}'>{escape(message)}</span>")
-        self.candidates.clear()
+        self._show_rows([])
         self.flags.setText("")
         self.flags.hide()
 
@@ -65,29 +65,24 @@ class HintsBox(QWidget):
             f" {escape(hints.suggestion.reason)}"
             f" <span style='color:{palette.MUTED.name()}'>· {escape(self.tr('Enter accepts'))}</span>"
         )
-        self.candidates.clear()
         together = {0: "⎡", 1: "⎣"} if hints.pair else {}
         self.caption.setText(
             self.tr("Evidence assistant · the first two sources together (⎡ ⎣)")
             if hints.pair
             else self.tr("Evidence assistant")
         )
-        for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True)):
-            item = QListWidgetItem(f"{match.score:.2f} {together.get(i, ' ')} {text}")
-            item.setToolTip(
+        rows = [
+            (
+                f"{match.score:.2f} {together.get(i, ' ')} {text}",
                 self.tr("Together with the other marked sentence, the evidence for this one:\n%s") % text
                 if i in together
-                else text
+                else text,
+                i == shown,
             )
-            if i == shown:
-                font = item.font()
-                font.setBold(True)
-                item.setFont(font)
-            self.candidates.addItem(item)
-        if hints.matches:
-            self.candidates.setCurrentRow(shown)
-        else:
-            self.candidates.addItem(self.tr("No source sentence shares its words."))
+            for i, (match, text) in enumerate(zip(hints.matches, candidate_texts, strict=True))
+        ]
+        self._show_rows(rows or [(self.tr("No source sentence shares its words."), "", False)])
+        self.candidates.setCurrentRow(shown if hints.matches else -1)
         self.flags.setVisible(bool(hints.flags))
         flag_colour = palette.FLAG.name()
         self.flags.setText(
@@ -96,3 +91,20 @@ class HintsBox(QWidget):
                 for f in hints.flags
             )
         )
+
+    def _show_rows(self, rows: list[tuple[str, str, bool]]) -> None:
+        """The list's rows (text, tool tip, bold), in the items it has: clearing and refilling it
+        at every sentence costs the list a reset and a new layout, a good part of a frame."""
+        widget = self.candidates
+        while widget.count() > len(rows):
+            widget.takeItem(widget.count() - 1)
+        while widget.count() < len(rows):
+            widget.addItem(QListWidgetItem())
+        for i, (text, tip, bold) in enumerate(rows):
+            item = widget.item(i)
+            item.setText(text)
+            item.setToolTip(tip)
+            if item.font().bold() != bold:
+                font = item.font()
+                font.setBold(bold)
+                item.setFont(font)

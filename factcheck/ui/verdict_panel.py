@@ -7,7 +7,7 @@ It shows what it is given and reports what the reviewer asks for; the window rec
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -100,6 +100,8 @@ class VerdictPanel(QFrame):
         self.position = QLabel()
         self.position.setObjectName("sentencePosition")
         self.status = QLabel()
+        self._bold = QFont()
+        self._bold.setBold(True)
         self.status.setObjectName("verdictStatus")
         self.saved = QLabel()
         self.saved.setObjectName("savedIndicator")
@@ -331,13 +333,18 @@ class VerdictPanel(QFrame):
             button.setEnabled(True)
             button.setChecked(state.label is verdict)
         self.clear_button.setEnabled(state.label is not None)
+        # A palette and a font, not a style sheet: restyling a widget costs a good part of a frame.
         if state.label is None:
             self.status.setText(self.tr("· not reviewed"))
-            self.status.setStyleSheet("")
+            self.status.setPalette(QPalette())  # the panel's own colours again
+            self.status.setFont(QFont())
         else:
             look = palette.LOOKS[state.label]
             self.status.setText(f"· {look.glyph} {look.name}")
-            self.status.setStyleSheet(f"color: {look.colour.name()}; font-weight: bold;")
+            colours = QPalette()
+            colours.setColor(QPalette.ColorRole.WindowText, look.colour)
+            self.status.setPalette(colours)
+            self.status.setFont(self._bold)
         self._show_evidence(evidence_texts)
 
     def _show_evidence(self, texts: list[str]) -> None:

@@ -45,3 +45,23 @@ def test_a_flag_shows_its_reason_in_words(qtbot):
     box.show_hints(_hints(pair=False, flags=[flag]), [LANE, TOLLS, OTHER], 0)
     assert "the source dates this to 2019, not March 2019" in box.flags.text()
     assert not box.flags.isHidden()
+
+
+def test_the_next_sentence_shows_only_its_own_candidates_the_one_on_show_in_bold(qtbot):
+    """The list is refilled in place from sentence to sentence: nothing of the previous one stays."""
+    box = HintsBox()
+    qtbot.addWidget(box)
+    box.show_hints(_hints(pair=False), [LANE, TOLLS, OTHER], 2)
+    assert box.candidates.item(2).font().bold()
+    one = Hints((Match(3, 0.71),), (), Suggestion(Verdict.SUPPORTED, "best match 0.71"), False)
+    box.show_hints(one, [TOLLS], 0)
+    assert [box.candidates.item(i).text() for i in range(box.candidates.count())] == [f"0.71   {TOLLS}"]
+    assert box.candidates.item(0).font().bold() and box.candidates.item(0).toolTip() == TOLLS
+    assert box.candidates.currentRow() == 0
+    none = Hints((), (), Suggestion(Verdict.UNVERIFIABLE, "no source sentence shares its words"), False)
+    box.show_hints(none, [], 0)
+    assert box.candidates.count() == 1 and "No source sentence" in box.candidates.item(0).text()
+    assert not box.candidates.item(0).font().bold()
+    assert box.candidates.currentRow() == -1
+    box.show_waiting("Finding evidence…")
+    assert box.candidates.count() == 0
