@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from factcheck.core.claimreview import Publisher, check_base_url, missing_settings, review_url
 from factcheck.core.errors import BadInput
 from factcheck.core.export import ExportContent, ExportFormat
+from factcheck.ui.style import styled
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +91,7 @@ class ExportDialog(QDialog):
         self.base_url.setPlaceholderText("https://example.org/fact-checks/{rewrite}")
         self.publishing_note = QLabel()
         self.publishing_note.setWordWrap(True)
-        self.publishing_note.setObjectName("hint")
+        styled(self.publishing_note, "hint")
         publishing = QFormLayout(self.publishing)
         publishing.addRow(self.tr("Organisation:"), self.organisation)
         publishing.addRow(self.tr("Base URL:"), self.base_url)

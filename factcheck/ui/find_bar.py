@@ -3,10 +3,11 @@
 from enum import StrEnum
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from factcheck.ui.keys import keep_combo_keys
+from factcheck.ui.style import paint_divider
 
 
 class Pane(StrEnum):
@@ -97,6 +98,9 @@ class FindBar(QWidget):
         previous.clicked.connect(lambda: self.stepped.emit(-1))
         following.clicked.connect(lambda: self.stepped.emit(1))
         close.clicked.connect(self.closed)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_divider(self, top=True)
 
     def current_pane(self) -> Pane:
         # Qt hands the item data back as a plain str, never as the Pane stored: look it up.

@@ -4,6 +4,8 @@ import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from factcheck.ui.style import styled
+
 _SEPARATORS = re.compile(r"[\s,.'’_\u00a0\u202f]")
 
 
@@ -31,7 +33,7 @@ class GoToSentence(QDialog):
         label = QLabel(self.tr("&Sentence number (1 to %d):") % count)
         label.setBuddy(self.field)
         self.problem = QLabel()
-        self.problem.setObjectName("hint")
+        styled(self.problem, "hint")
         self.problem.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -3,23 +3,22 @@
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from factcheck.core.article import Article
 from factcheck.ui import palette
+from factcheck.ui.style import paint_divider, set_text_colour, styled
 
 
 class PaneHeader(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paneHeader")
-        self.kind = QLabel(kind.upper())
-        self.kind.setObjectName("paneKind")
-        self.title = ElidedLabel()
-        self.title.setObjectName("paneTitle")
-        self.details = QLabel()
-        self.details.setObjectName("paneDetails")
+        self.focused = False
+        self.kind = styled(QLabel(kind.upper()), "paneKind")
+        self.title = styled(ElidedLabel(), "paneTitle")
+        self.details = styled(QLabel(), "paneDetails")
         self.details.setWordWrap(True)
         # The address is text to read and copy, never a link: nothing is fetched or opened.
         self.details.setTextFormat(Qt.TextFormat.PlainText)
@@ -44,7 +43,11 @@ class PaneHeader(QWidget):
 
     def show_focus(self, focused: bool) -> None:
         """The pane below has the keyboard: say so in its name, in the focus colour."""
-        self.kind.setStyleSheet(f"color: {palette.FOCUS.name()};" if focused else "")
+        self.focused = focused
+        set_text_colour(self.kind, palette.FOCUS if focused else palette.MUTED)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_divider(self, top=False)
 
     def show_article(self, article: Article | None, details: str = "") -> None:
         self.title.set_full_text(article.title if article else "")

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from factcheck.ui import palette
+from factcheck.ui.style import styled
 
 if TYPE_CHECKING:
     from factcheck.core.assist.assistant import Hints
@@ -25,7 +26,7 @@ class HintsBox(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = QLabel(self.tr("Evidence assistant"))
-        self.caption.setObjectName("caption")
+        styled(self.caption, "caption")
         self.suggestion = QLabel()
         self.suggestion.setObjectName("suggestion")
         self.suggestion.setWordWrap(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from factcheck.ui import palette
+from factcheck.ui.style import styled
 
 _FILTER = QT_TRANSLATE_NOOP("files", "Articles (*.json *.jsonl *.md *.markdown *.txt);;All files (*)")
 
@@ -71,7 +72,7 @@ class ImportDialog(QDialog):
             )
         )
         hint.setWordWrap(True)
-        hint.setObjectName("hint")
+        styled(hint, "hint")
 
         self.problem = QLabel()
         self.problem.setObjectName("problem")

@@ -47,6 +47,7 @@ from factcheck.ui.screens import restore_geometry, save_geometry
 from factcheck.ui.sentence_list import SentenceList
 from factcheck.ui.sidebar import ArticleRole, ArticleTreeModel, Sidebar
 from factcheck.ui.source_view import SourceView
+from factcheck.ui.style import styled
 from factcheck.ui.themes import ThemeSwitcher
 from factcheck.ui.verdict_panel import VerdictPanel
 
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         card = QWidget()
         card.setMaximumWidth(560)
         title = QLabel(self.tr("No articles in this project yet"))
-        title.setObjectName("emptyTitle")
+        styled(title, "emptyTitle")
         title.setWordWrap(True)
         text = QLabel(
             self.tr(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 
 from factcheck.core.article import Article
 from factcheck.ui.keys import escape_key, keep_keys
+from factcheck.ui.style import styled
 
 if TYPE_CHECKING:
     from factcheck.core.assist.assistant import Assessment
@@ -26,7 +27,7 @@ class OmissionsList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.caption = QLabel()
-        self.caption.setObjectName("caption")
+        styled(self.caption, "caption")
         self.caption.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("omissions")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QSizePoli
 
 from factcheck.core.error_types import ErrorType
 from factcheck.core.problems import ProblemSuggestion
+from factcheck.ui.style import styled
 
 
 def _tr(text: str) -> str:
@@ -52,9 +53,9 @@ class ProblemBox(QWidget):
         super().__init__(parent)
         self.setObjectName("problemBox")
         self.caption = QLabel(self.tr("What is wrong"))
-        self.caption.setObjectName("caption")
+        styled(self.caption, "caption")
         self.hint = QLabel()
-        self.hint.setObjectName("hint")
+        styled(self.hint, "hint")
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.suggestion = QToolButton()
         self.suggestion.setObjectName("problemSuggestion")

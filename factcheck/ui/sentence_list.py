@@ -39,6 +39,7 @@ from factcheck.ui.hints_box import FLAG_GLYPH
 from factcheck.ui.keys import LIST_KEYS, escape_key, keep_combo_keys, keep_keys, start_at_the_first_row
 from factcheck.ui.problem_box import quoted, words_of
 from factcheck.ui.sidebar import paint_placeholder
+from factcheck.ui.style import styled
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -444,7 +445,7 @@ class SentenceList(QWidget):
         self.words.setPlaceholderText(self.tr("Filter by words"))
         self.words.setClearButtonEnabled(True)
         self.count = QLabel()
-        self.count.setObjectName("hint")
+        styled(self.count, "hint")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -454,7 +455,7 @@ class SentenceList(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(3)
         self.deleted_caption = QLabel()
-        self.deleted_caption.setObjectName("caption")
+        styled(self.deleted_caption, "caption")
         self.deleted = QListWidget()
         self.deleted.setObjectName("deletedSentences")
         self.deleted.setAccessibleName(self.tr("Sentences deleted since the previous version"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from factcheck.core.themes import Colours, Theme, colours_for
 from factcheck.ui import palette
-from factcheck.ui.style import style_sheet
+from factcheck.ui.style import application_sheet, restyle
 
 _SETTING = "theme"
 
@@ -99,5 +99,6 @@ class ThemeSwitcher(QObject):
             if colours.dark and app.style().name().lower() != "fusion":
                 app.setStyle("Fusion")  # some native styles ignore a dark palette
             app.setPalette(qt_palette(colours))
-            app.setStyleSheet(style_sheet(colours))
+            app.setStyleSheet(application_sheet(colours))
+            restyle(colours)
         self.changed.emit()

@@ -7,7 +7,7 @@ It shows what it is given and reports what the reviewer asks for; the window rec
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPalette, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPaintEvent, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,6 +32,7 @@ from factcheck.ui.hints_box import HintsBox
 from factcheck.ui.keys import LIST_KEYS, escape_key, keep_keys, start_at_the_first_row
 from factcheck.ui.problem_box import ProblemBox, quoted, words_of
 from factcheck.ui.revision_banner import RevisionBanner
+from factcheck.ui.style import paint_divider, styled
 
 NOTE_PAUSE_MS = 800
 """A note or a correction is saved this long after the reviewer stops typing (and at once when
@@ -92,19 +93,19 @@ class VerdictPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPanel")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # a line along the top divides it from the panes
         self._saved_note = ""
         self._saved_correction = ""
         self._loading = False
 
         self.position = QLabel()
-        self.position.setObjectName("sentencePosition")
+        styled(self.position, "sentencePosition")
         self.status = QLabel()
         self._bold = QFont()
         self._bold.setBold(True)
         self.status.setObjectName("verdictStatus")
         self.saved = QLabel()
-        self.saved.setObjectName("savedIndicator")
+        styled(self.saved, "savedIndicator")
         self.saved.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.others = _FittingLabel()
@@ -133,7 +134,7 @@ class VerdictPanel(QFrame):
         buttons.addStretch(1)
 
         self.scope = QLabel()
-        self.scope.setObjectName("scopeBanner")
+        styled(self.scope, "scopeBanner")
         self.scope.setWordWrap(True)
         self.scope_button = QPushButton()
         self.scope_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -146,7 +147,7 @@ class VerdictPanel(QFrame):
         scope_row.setContentsMargins(0, 0, 0, 0)
 
         self.evidence = _EvidenceList()
-        self.evidence.setObjectName("evidenceList")
+        styled(self.evidence, "evidenceList")
         self.evidence.setAccessibleName(self.tr("Evidence for the current sentence"))
         self.evidence.setAccessibleDescription(
             self.tr("Enter shows a passage in the source; Delete removes it")
@@ -158,11 +159,11 @@ class VerdictPanel(QFrame):
         self.evidence.removed.connect(self.evidenceRemoved)
         escape_key(self.evidence).connect(self.escaped)
         self.evidence_hint = QLabel(self.tr("Select a passage in the source and press E to attach it."))
-        self.evidence_hint.setObjectName("hint")
+        styled(self.evidence_hint, "hint")
         self.evidence_hint.setWordWrap(True)
 
         self.note = NoteEdit()
-        self.note.setObjectName("noteEdit")
+        styled(self.note, "noteEdit")
         self.note.setAccessibleName(self.tr("Note for the current sentence"))
         self.note.setPlaceholderText(self.tr("Why? A note for this sentence (saved as you type)"))
         self.note.setTabChangesFocus(True)
@@ -224,6 +225,9 @@ class VerdictPanel(QFrame):
         layout.addLayout(details, 1)
         self.restyle()
         self.show_nothing()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        paint_divider(self, top=True)
 
     def restyle(self) -> None:
         """Colour the verdict buttons in the theme's colours."""
@@ -489,7 +493,7 @@ class _EvidenceRow(QWidget):
 
 def _caption(text: str) -> QLabel:
     label = QLabel(text)
-    label.setObjectName("caption")
+    styled(label, "caption")
     return label
 
 

@@ -12,6 +12,7 @@ from factcheck.store.decisions import decide
 from factcheck.store.session import rewrites_in_order
 from factcheck.ui import dialogs
 from factcheck.ui.actions import title
+from factcheck.ui import palette
 from factcheck.ui.main_window import MainWindow
 from factcheck.ui.sidebar import ArticleRole
 from tests.ui.keyboard import press, type_text
@@ -43,7 +44,8 @@ def test_f6_goes_round_the_panes_and_the_pane_with_the_keys_is_framed(window: Ma
     assert focus(window) is window.rewrite_view
     press(window, "F6")
     assert window.source_frame.focused
-    assert window.source_header.kind.styleSheet()
+    assert window.source_header.kind.palette().windowText().color() == palette.FOCUS
+    assert window.rewrite_header.kind.palette().windowText().color() == palette.MUTED
     assert not window.rewrite_frame.focused
 
 

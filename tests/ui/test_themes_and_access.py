@@ -56,6 +56,9 @@ def test_each_theme_colours_the_whole_window(window: MainWindow, theme: Theme, c
     assert char_colour(window, boilerplate.start) == colours.boilerplate  # formats redone
     style = window.panel.buttons[Verdict.SUPPORTED].styleSheet()
     assert colours.verdicts[Verdict.SUPPORTED].solid.lower() in style.lower()
+    caption = window.panel.hints.caption  # captions and hints are restyled, not only the panes
+    assert caption.palette().windowText().color().name().lower() == colours.muted.lower()
+    assert colours.focus.lower() in window.panel.note.styleSheet().lower()
     assert window.settings.value("theme") == theme.value
     assert window.actions.theme_action(theme).isChecked()
 
