@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -80,6 +80,8 @@ def history_lines(events: tuple[Event, ...], source_text: str) -> tuple[HistoryL
 
 class SentenceDetailView(QWidget):
     adjudicateRequested = Signal()
+    shown = Signal()
+    """Emitted when a sentence's detail is in, its history included."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +150,13 @@ class SentenceDetailView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
+        # The history (a hundred rows, some of them wrapping) is filled in a turn of its own, so
+        # that neither half of the pane holds the UI thread for a frame.
+        self._history_due: tuple[HistoryLine, ...] | None = None
+        self._history_timer = QTimer(self)
+        self._history_timer.setSingleShot(True)
+        self._history_timer.setInterval(0)
+        self._history_timer.timeout.connect(self._show_due_history)
         self.show_detail(None, None)
 
     def show_detail(
@@ -166,8 +175,10 @@ class SentenceDetailView(QWidget):
             self.final.setText("")
             self.errors.setText("")
             self.decisions.setRowCount(0)
+            self._history_due = None
             self.history.setRowCount(0)
             self.source.show_article(None)
+            self.shown.emit()
             return
         self.sentence.setText(detail.text)
         self.where.setText(
@@ -176,11 +187,24 @@ class SentenceDetailView(QWidget):
         text = source.text if source else ""
         self._show_decisions(detail, text)
         self._show_final(detail)
-        self._show_history(history_lines(detail.history, text) if history is None else history)
         if source is not None and self.source.article is not source:
             self.source.show_article(source)
         evidence = tuple(sorted({span for view in detail.reviewers for span in view.evidence}))
         self.source.set_evidence(evidence, scroll=True)
+        self._history_due = history_lines(detail.history, text) if history is None else history
+        self._history_timer.start()
+
+    @property
+    def history_due(self) -> bool:
+        """Whether the shown sentence's history is still to be filled in."""
+        return self._history_due is not None
+
+    def _show_due_history(self) -> None:
+        if self._history_due is None:
+            return
+        lines, self._history_due = self._history_due, None
+        self._show_history(lines)
+        self.shown.emit()
 
     def _show_decisions(self, detail: SentenceDetail, source_text: str) -> None:
         self._fill_decisions(detail, source_text)

@@ -116,6 +116,7 @@ class AuditWindow(QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.detail = SentenceDetailView()
         self.detail.adjudicateRequested.connect(self.ask_adjudication)
+        self.detail.shown.connect(self.detailShown)
 
         sentences = QSplitter(Qt.Orientation.Vertical)
         sentences.addWidget(self.table)
@@ -375,9 +376,10 @@ class AuditWindow(QMainWindow):
         self._detail_wanted += 1
         sentence_id = self.selected_sentence()
         shown = self.detail.detail
-        if sentence_id is None or (not again and shown is not None and shown.sentence_id == sentence_id):
-            if sentence_id is None:
-                self.detail.show_detail(None, None)
+        if sentence_id is None:
+            self.detail.show_detail(None, None)  # shown at once: the pane says what to do
+            return
+        if not again and shown is not None and shown.sentence_id == sentence_id:
             self.detailShown.emit()
             return
         if self._detail_reading is None:
@@ -409,8 +411,7 @@ class AuditWindow(QMainWindow):
             self._sources[loaded.source.id] = loaded.source
         if wanted != self._detail_wanted:
             return  # another sentence has been selected since
-        self.detail.show_detail(loaded.detail, loaded.source, loaded.history)
-        self.detailShown.emit()
+        self.detail.show_detail(loaded.detail, loaded.source, loaded.history)  # then `shown`
 
     def _detail_read(self) -> None:
         done, self._detail_reading = self._detail_reading, None

@@ -56,7 +56,13 @@ def _select(window: AuditWindow, qtbot, row: int) -> None:
     """Select the row and wait, as the lead does, until its sentence's detail has arrived."""
     window.table.selectRow(row)
     sentence_id = window.model.sentence_id(row)
-    qtbot.waitUntil(lambda: (d := window.detail.detail) is not None and d.sentence_id == sentence_id)
+    qtbot.waitUntil(lambda: _shown(window, sentence_id))
+
+
+def _shown(window: AuditWindow, sentence_id: str) -> bool:
+    """The sentence's detail is in the pane, its history too."""
+    found = window.detail.detail
+    return found is not None and found.sentence_id == sentence_id and not window.detail.history_due
 
 
 def test_disagreements_come_first_with_one_column_per_reviewer(audit: AuditWindow) -> None:

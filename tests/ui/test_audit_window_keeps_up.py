@@ -49,7 +49,9 @@ def audit(qtbot, demo_path: Path, tmp_path: Path):
 
 
 def _shown(window: AuditWindow) -> str | None:
-    return window.detail.detail.sentence_id if window.detail.detail else None
+    """The sentence whose detail is in the pane, its history too."""
+    found = window.detail.detail
+    return found.sentence_id if found is not None and not window.detail.history_due else None
 
 
 def test_running_through_the_rows_shows_the_last_one_selected(audit: AuditWindow, qtbot) -> None:
