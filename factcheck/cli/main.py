@@ -9,8 +9,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import platformdirs
-
 from factcheck import __version__
 from factcheck.cli import align, audit, history, revisions  # parsers; what they do loads when they run
 from factcheck.core.errors import FactcheckError
@@ -22,6 +20,8 @@ DEFAULT_PROJECT_NAME = "factcheck.db"
 
 def default_project() -> Path:
     """The project used when neither --db nor $FACTCHECK_DB names one."""
+    import platformdirs  # only then: --db and $FACTCHECK_DB need no data folder
+
     return platformdirs.user_data_path("factcheck", appauthor=False) / DEFAULT_PROJECT_NAME
 
 

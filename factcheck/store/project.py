@@ -2,7 +2,6 @@
 commit durable, and the one way to write (`BEGIN IMMEDIATE`)."""
 
 import os
-import secrets
 import sqlite3
 import stat
 from collections.abc import Iterator
@@ -276,6 +275,8 @@ def _apply_pending(conn: sqlite3.Connection) -> None:
     db = Database(conn)
     # Another process may have migrated while we waited for the write lock.
     if migrations.pending(db):
+        import secrets  # only a file being created or upgraded needs it (for its origin)
+
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         migrations.apply(db)
         conn.execute(

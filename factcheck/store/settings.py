@@ -1,10 +1,16 @@
 """Project-wide settings: blind review (changed from the audit window) and who publishes the
 team's fact checks (the export dialog, `factcheck settings`)."""
 
-from factcheck.core.claimreview import Publisher, check_base_url
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from factcheck.core.events import format_time, now
 from factcheck.store.ledger import set_settings
 from factcheck.store.project import Project
+
+if TYPE_CHECKING:  # ClaimReview's machinery loads when a publisher is asked for, not at start-up
+    from factcheck.core.claimreview import Publisher
 
 BLIND_REVIEW = "blind_review"
 
@@ -28,6 +34,8 @@ BASE_URL = "base_url"
 
 def publisher(project: Project) -> Publisher:
     """Who publishes the team's fact checks, and where: set once, kept in the project."""
+    from factcheck.core.claimreview import Publisher
+
     return Publisher(project.setting(ORGANISATION) or "", project.setting(BASE_URL) or "")
 
 
@@ -35,6 +43,8 @@ def set_publisher(
     project: Project, by: str, organisation: str | None = None, base_url: str | None = None
 ) -> Publisher:
     """Change the organisation and/or the base URL (None leaves one as it is; "" clears it)."""
+    from factcheck.core.claimreview import check_base_url
+
     values = {}
     if organisation is not None:
         values[ORGANISATION] = " ".join(organisation.split())
