@@ -60,6 +60,8 @@ class ArticleView(QPlainTextEdit):
         self.find_current: Span | None = None
         """The match last stepped to."""
         self.positions = QtPositions("")
+        self.clip: QRectF | None = None
+        """While painting, the part of the viewport being repainted (None otherwise)."""
         self._span_starts: list[int] = []
         self._point_size = QFont().pointSizeF() + 1.5
         self._apply_font()
@@ -357,6 +359,8 @@ class ArticleView(QPlainTextEdit):
 
     # ----------------------------------------------------------------- painting
     def paintEvent(self, event: QPaintEvent) -> None:
+        # What is being repainted, with room for the outlines drawn around a line's rectangle.
+        self.clip = QRectF(event.rect()).adjusted(-4, -4, 4, 4)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_under(painter)
@@ -366,6 +370,7 @@ class ArticleView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_over(painter)
         painter.end()
+        self.clip = None
 
     def paint_under(self, painter: QPainter) -> None:
         """Paint behind the text (tints); the base class paints nothing."""

@@ -12,7 +12,7 @@ and a wedge where it lost some.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
@@ -136,10 +136,9 @@ class RewriteView(ArticleView):
         self.current = index
         sentence = self.current_sentence()
         if sentence is not None and scroll and self.scroll_to(sentence.start, sentence.end):
-            self.viewport().update()
+            self.viewport().update()  # the gutter follows the scroll (updateRequest)
         else:
             self.update_spans([_span(before), _span(sentence)])
-        self.gutter.update()
 
     def current_sentence(self) -> Sentence | None:
         if self.article is None or self.current is None:
@@ -147,10 +146,11 @@ class RewriteView(ArticleView):
         return self.article.sentences[self.current]
 
     def refresh_sentence(self, sentence: Sentence) -> None:
-        """Repaint one sentence after its verdict changed."""
+        """Repaint one sentence after its verdict changed, and its badge beside it."""
+        width = self.gutter.width()
         for rect in self.line_rects(sentence.start, sentence.end):
             self.viewport().update(rect.adjusted(-6, -3, 6, 3).toAlignedRect())
-        self.gutter.update()
+            self.gutter.update(0, int(rect.top()) - 3, width, int(rect.height()) + 6)
 
     def scope_changed(self, sentence: Sentence) -> None:
         """The sentence was taken into the review or left out: grey it, or show it as any other."""
@@ -187,12 +187,23 @@ class RewriteView(ArticleView):
             self._visible_key = key
         return self._visible
 
+    def painted_sentences(self) -> dict[int, list[QRectF]]:
+        """The visible sentences in the part of the pane being repainted. A key repaints the
+        lines of two sentences; drawing, and finding the flags of, every sentence on screen each
+        time would cost several milliseconds a key."""
+        visible = self.visible_sentences()
+        clip = self.clip
+        if clip is None:
+            return visible
+        return {i: rects for i, rects in visible.items() if any(rect.intersects(clip) for rect in rects)}
+
     def paint_under(self, painter: QPainter) -> None:
         if self.article is None:
             return
         sentences = self.article.sentences
+        painted = self.painted_sentences()
         painter.setPen(Qt.PenStyle.NoPen)
-        for i, rects in self.visible_sentences().items():
+        for i, rects in painted.items():
             sentence = sentences[i]
             # A verdict on a sentence out of the review does not count: its badge shows it, and
             # its greyed text stays on the plain page where it can be read.
@@ -205,36 +216,40 @@ class RewriteView(ArticleView):
                 continue
             for rect in rects:
                 painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
-        marks = self._visible_revision_marks()
+        marks = self._revision_marks(painted)
         inserted = [span for m in marks for span in m.inserted]
         if inserted:
             self.fill_spans(painter, inserted, palette.INSERTED)
-        problems = self.visible_problems()
+        problems = self._problems(painted)
         if problems:
             self.fill_spans(painter, problems, palette.PROBLEM_FILL)
         self.paint_find_matches(painter)
 
     def visible_problems(self) -> list[Span]:
         """The words I marked wrong in the sentences on screen."""
-        if self.article is None:
-            return []
-        sentences = self.article.sentences
-        return [span for i in self.visible_sentences() for span in self._state_of(sentences[i]).problems]
+        return self._problems(self.visible_sentences())
 
-    def _visible_revision_marks(self) -> list[RevisionMarks]:
+    def _problems(self, shown: Iterable[int]) -> list[Span]:
         if self.article is None:
             return []
         sentences = self.article.sentences
-        found = (self._revision_of(sentences[i]) for i in self.visible_sentences())
+        return [span for i in shown for span in self._state_of(sentences[i]).problems]
+
+    def _revision_marks(self, shown: Iterable[int]) -> list[RevisionMarks]:
+        if self.article is None:
+            return []
+        sentences = self.article.sentences
+        found = (self._revision_of(sentences[i]) for i in shown)
         return [m for m in found if m is not None]
 
     def paint_over(self, painter: QPainter) -> None:
-        problems = self.visible_problems()
+        painted = self.painted_sentences()
+        problems = self._problems(painted)
         if self.article is not None:
             sentences = self.article.sentences
             flagged = [
                 (start, end)
-                for i in self.visible_sentences()
+                for i in painted
                 if self._in_review(sentences[i])  # greyed boilerplate is not read for errors
                 for start, end, _ in self.flag_spans(sentences[i])
                 # A flag taken as a problem is drawn as the problem (the two lines would cross).
@@ -246,11 +261,11 @@ class RewriteView(ArticleView):
             self.underline_spans(painter, self.diff_spans, palette.DIFF, wavy=False)
         if problems:
             self._underline_problems(painter, problems)
-        for marks in self._visible_revision_marks():
+        for marks in self._revision_marks(painted):
             for offset in marks.deletions:
                 self._paint_deletion(painter, offset)
         sentence = self.current_sentence()
-        if sentence is not None:
+        if sentence is not None and (self.current in painted or self.clip is None):
             self.outline_span(painter, (sentence.start, sentence.end), palette.CURRENT_OUTLINE)
 
     def _underline_problems(self, painter: QPainter, spans: list[Span]) -> None:
@@ -389,8 +404,9 @@ class RewriteView(ArticleView):
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
 
-    def paint_gutter(self, painter: QPainter) -> None:
-        """One badge (colour + glyph) per verdict, level with the first line of its sentence."""
+    def paint_gutter(self, painter: QPainter, clip: QRectF) -> None:
+        """One badge (colour + glyph) per verdict, level with the first line of its sentence;
+        drawn only where `clip` (the part being repainted) needs it."""
         if self.article is None:
             return
         sentences = self.article.sentences
@@ -400,6 +416,9 @@ class RewriteView(ArticleView):
         painter.setFont(font)
         per_line: dict[float, int] = {}
         for i, rects in sorted(self.visible_sentences().items()):
+            if rects[0].top() > clip.bottom() or rects[-1].bottom() < clip.top():
+                per_line[rects[0].top()] = per_line.get(rects[0].top(), 0) + 1  # its slot is taken
+                continue
             marks = self._revision_of(sentences[i])
             if marks is not None and marks.status is not RevisionStatus.CARRIED:
                 self._paint_bar(painter, rects, dashed=marks.status is RevisionStatus.NEW)
@@ -448,5 +467,5 @@ class _VerdictGutter(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(event.rect(), self.palette().window())
-        self._view.paint_gutter(painter)
+        self._view.paint_gutter(painter, QRectF(event.rect()))
         painter.end()

@@ -96,6 +96,7 @@ class VerdictPanel(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)  # a line along the top divides it from the panes
         self._saved_note = ""
         self._saved_correction = ""
+        self._evidence_shown: list[str] = []
         self._loading = False
 
         self.position = QLabel()
@@ -352,6 +353,9 @@ class VerdictPanel(QFrame):
         self._show_evidence(evidence_texts)
 
     def _show_evidence(self, texts: list[str]) -> None:
+        if texts == self._evidence_shown and self.evidence.count() == len(texts):
+            return  # most sentences in a row have none: rebuilding the list costs a frame's part
+        self._evidence_shown = list(texts)
         self.evidence.clear()
         for index, text in enumerate(texts):
             item = QListWidgetItem()
