@@ -438,7 +438,8 @@ class TextColumns(QObject):
         metrics = table.fontMetrics()
         char = metrics.averageCharWidth()
         cap, floor = 24 * char, 18 * char
-        # What the item delegate adds around a text (its focus-frame margins, the grid line).
+        # What the item delegate adds around a text (its focus-frame margins, the grid line, and
+        # a pixel for the fraction its text layout rounds up).
         pad = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1) + 1
         used = 0
         for column in range(header.count()):
@@ -447,7 +448,7 @@ class TextColumns(QObject):
                     content = table.sizeHintForColumn(column)
                 else:
                     texts = {row[column] for row in self._lines}
-                    content = max(map(metrics.horizontalAdvance, texts), default=-pad) + pad
+                    content = max(map(metrics.horizontalAdvance, texts), default=-pad) + pad + 1
                 width = max(content, header.sectionSizeHint(column))
                 header.resizeSection(column, min(width, cap))
                 used += header.sectionSize(column)
