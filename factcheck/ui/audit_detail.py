@@ -37,6 +37,7 @@ from factcheck.store.project import Project
 from factcheck.ui import palette
 from factcheck.ui.problem_box import quoted, words_of
 from factcheck.ui.source_view import SourceView
+from factcheck.ui.style import styled
 
 HistoryLine = tuple[str, str, str, str, str, str]
 """One event of a sentence's history in words: when, who, what, evidence, note, how."""
@@ -91,7 +92,7 @@ class SentenceDetailView(QWidget):
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.where = QLabel()
-        self.where.setObjectName("hint")
+        styled(self.where, "hint")
         self.where.setWordWrap(True)
         self.decisions = QTableWidget(0, 4)
         self.decisions.setObjectName("decisions")
@@ -310,7 +311,7 @@ class AdjudicateDialog(QDialog):
         keys_hint = QLabel(
             self.tr("1, 2, 3 or S, C, U choose the verdict (Alt+1, Alt+2, Alt+3 from the reason).")
         )
-        keys_hint.setObjectName("hint")
+        styled(keys_hint, "hint")
         keys_hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(sentence)
@@ -486,7 +487,7 @@ def titled(title: str, widget: QWidget) -> QWidget:
     """`widget` under a small caption."""
     box = QWidget()
     caption = QLabel(title)
-    caption.setObjectName("caption")
+    styled(caption, "caption")
     layout = QVBoxLayout(box)
     layout.setContentsMargins(6, 6, 6, 0)
     layout.setSpacing(3)

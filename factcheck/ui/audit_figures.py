@@ -17,6 +17,7 @@ from factcheck.core.reviewers import ReviewerStats
 from factcheck.store.audit import AgreementFigures
 from factcheck.ui import palette
 from factcheck.ui.audit_detail import titled
+from factcheck.ui.style import styled
 
 _OVERALL_READING, _PAIR_READING, _REWRITE_ALPHA, _QUICK = 3, 4, 3, 5
 """The cell of each table that carries a row's warning (the rest of the row reads as usual)."""
@@ -28,7 +29,7 @@ class AgreementView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.status = QLabel(self.tr("Computing agreement…"))
-        self.status.setObjectName("hint")
+        styled(self.status, "hint")
         self.overall = _table([self.tr("Figure"), self.tr("Value"), self.tr("Sentences"), self.tr("Reading")])
         self.pairs = _table(
             [
@@ -45,7 +46,7 @@ class AgreementView(QWidget):
         self.pairs.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
         self.pairs.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.confusion_caption = QLabel()
-        self.confusion_caption.setObjectName("caption")
+        styled(self.confusion_caption, "caption")
         self.confusion = _table([])
         self.confusion.setAccessibleName(self.tr("Confusion matrix of the selected pair"))
         self.rewrites = _table(

@@ -344,7 +344,8 @@ def test_the_audit_window_shows_what_each_reviewer_found_wrong_and_whether_their
     audit = window.open_audit()
     qtbot.waitUntil(lambda: audit.model.rowCount() > 0, timeout=10_000)
     row = next(r for r in range(audit.model.rowCount()) if audit.model.sentence_id(r) == sentence.id)
-    audit.table.selectRow(row)
+    audit.table.selectRow(row)  # the detail is read on a worker: it arrives a moment later
+    qtbot.waitUntil(lambda: "<b>bob</b>" in audit.detail.errors.text(), timeout=10_000)
     found = audit.detail.errors.text()
     assert "<b>bob</b> ‘MicroPort MedBot’ · wrong name or attribution · should read ‘Baichuan-M4’" in found
     assert found.endswith("Error type: the 2 reviewers who gave one agree.")
