@@ -19,6 +19,14 @@ from factcheck.ui.main_window import MainWindow
 
 def application() -> QApplication:
     """The one QApplication, created with the app's name, id and icon."""
+    # Qt's raster engine hands every fill taller than about 96 lines to a pool of threads and
+    # waits for them: for the small regions a key repaints, waking them costs more than the fill
+    # (1-2 ms of a mark's 12 here, `python bench/workbench.py --only mark`). Qt reads it at its
+    # first such fill.
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
+    # A worker running Python (the assistant, the audit's reads) keeps the interpreter for up to
+    # the switch interval before the UI thread gets it back: 5 ms by default, a third of a frame.
+    sys.setswitchinterval(0.001)
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
