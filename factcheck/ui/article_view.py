@@ -62,6 +62,7 @@ class ArticleView(QPlainTextEdit):
         self.positions = QtPositions("")
         self.clip: QRectF | None = None
         """While painting, the part of the viewport being repainted (None otherwise)."""
+        self._painted_rects: dict[Span, list[QRectF]] = {}
         self._span_starts: list[int] = []
         self._point_size = QFont().pointSizeF() + 1.5
         self._apply_font()
@@ -234,7 +235,16 @@ class ArticleView(QPlainTextEdit):
 
     def line_rects(self, start: int, end: int) -> list[QRectF]:
         """Where the characters `[start, end)` are on screen (viewport coordinates), one
-        rectangle per visible line."""
+        rectangle per visible line. Within one paint, each span is measured once (a passage is
+        filled under the text and outlined over it)."""
+        if self.clip is not None:
+            found = self._painted_rects.get((start, end))
+            if found is None:
+                found = self._painted_rects[(start, end)] = self._measure(start, end)
+            return found
+        return self._measure(start, end)
+
+    def _measure(self, start: int, end: int) -> list[QRectF]:
         qt_start, qt_end = self.positions.to_qt(start), self.positions.to_qt(end)
         rects: list[QRectF] = []
         left = self.contentOffset().x()  # line x already includes the document margin
@@ -361,6 +371,7 @@ class ArticleView(QPlainTextEdit):
     def paintEvent(self, event: QPaintEvent) -> None:
         # What is being repainted, with room for the outlines drawn around a line's rectangle.
         self.clip = QRectF(event.rect()).adjusted(-4, -4, 4, 4)
+        self._painted_rects.clear()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.paint_under(painter)

@@ -74,8 +74,8 @@ class ArticleTreeModel(QAbstractItemModel):
     def update_article(self, summary: ArticleSummary) -> None:
         """Show new progress for one article without resetting the view."""
         node = self._by_id.get(summary.id)
-        if node is None:
-            return
+        if node is None or node.summary == summary:
+            return  # a verdict changed on a sentence already reviewed: the same progress
         node.summary = summary
         index = self._index_of(node)
         self.dataChanged.emit(index, index)
