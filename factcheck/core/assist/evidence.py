@@ -12,6 +12,7 @@ under a second (bench/alignment.py).
 """
 
 import difflib
+import functools
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
@@ -102,6 +103,7 @@ def is_pair(
     return len(a - b) >= 2 and len(b - a) >= 2 and len(a | b) >= 0.6 * len(own)
 
 
+@functools.lru_cache(maxsize=512)  # the window asks again each time a sentence is shown
 def word_diff(rewrite_sentence: str, source_sentence: str) -> tuple[tuple[int, int], ...]:
     """Spans `(start, end)` of `rewrite_sentence` whose words the rewrite added or changed relative
     to `source_sentence`, in order. Words are compared as `tokens.term`s (case, punctuation and
