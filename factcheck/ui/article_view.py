@@ -304,9 +304,10 @@ class ArticleView(QPlainTextEdit):
         """The code-point offset of the character under `point` (viewport coordinates)."""
         return self.positions.from_qt(self.cursorForPosition(point).position())
 
-    def scroll_to(self, start: int, end: int) -> bool:
+    def scroll_to(self, start: int, end: int, ahead: bool = False) -> bool:
         """Bring `[start, end)` into view, centred, unless it is already fully visible; whether it
-        scrolled."""
+        scrolled. `ahead` (reading on): near the top instead, with a line or two above it, so
+        that a page of what follows is in view and the pane scrolls half as often."""
         if self.is_visible(start, end):
             return False
         cursor = QTextCursor(self.document())
@@ -314,13 +315,18 @@ class ArticleView(QPlainTextEdit):
         caret = self.textCursor()
         self.setTextCursor(cursor)
         self.centerCursor()
+        bar = self.verticalScrollBar()
+        if ahead:  # the bar counts lines: from the middle up to two lines below the top
+            lines = self.viewport().height() // max(1, self.fontMetrics().lineSpacing())
+            bar.setValue(bar.value() + max(0, lines // 2 - 2))
+            if not self.is_visible(start, min(end, start + 1)):
+                self.centerCursor()  # a pane of long lines or big headings: centred after all
         if caret.hasSelection() or self.hasFocus():
             # A selection, or a caret the reader is moving, stays where it was, off screen if
             # need be (putting it back scrolls back to it, hence the scroll once more).
-            bar = self.verticalScrollBar()
-            centred = bar.value()
+            placed = bar.value()
             self.setTextCursor(caret)
-            bar.setValue(centred)
+            bar.setValue(placed)
         return True
 
     def update_spans(self, spans: Sequence[Span | None]) -> None:

@@ -35,6 +35,7 @@ from factcheck.store.project import describe
 from factcheck.store.session import OpenArticle, ReviewSession, latest_version
 from factcheck.ui import palette
 from factcheck.ui.actions import Actions, build_actions, build_menus, show_every_key
+from factcheck.ui.collector import consider_everything_again
 from factcheck.ui.find_bar import FindBar, Pane
 from factcheck.ui.finder import Finder
 from factcheck.ui.headers import PaneHeader, rewrite_details, source_details
@@ -651,6 +652,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.panel.commit_note()  # a note typed a moment ago is saved before the window goes
         self.review.stop_jobs()
+        consider_everything_again()  # the window's articles may be garbage from now on
         if self.audit is not None:
             self.audit.close()
         self._save_settings()

@@ -32,6 +32,7 @@ from factcheck.store.session import (
     rewrites_to_review_after,
 )
 from factcheck.ui import palette
+from factcheck.ui.collector import consider_everything_again, leave_alone_what_lives_now
 from factcheck.ui.jobs import Job, Progress
 from factcheck.ui.revision_marks import RevisionMarker
 from factcheck.ui.rewrite_view import RewriteView
@@ -91,6 +92,7 @@ class ReviewController(QObject):
     def open_article(self, article_id: str, summary: ArticleSummary | None = None) -> bool:
         """Open a rewrite beside its source, at the first sentence I have not reviewed."""
         self.panel.commit_note()
+        consider_everything_again()
         try:
             article = self.session.open(article_id)
             if summary is None:  # opened by undo or by N: find its line of the article list
@@ -120,6 +122,7 @@ class ReviewController(QObject):
     def close_article(self) -> None:
         self.panel.commit_note()
         self.stop_jobs()
+        consider_everything_again()
         self.article = None
         self.rewrite_view.show_rewrite(None, lambda s: VerdictState(), lambda s: False)
         self.source_view.show_article(None)
@@ -610,6 +613,7 @@ class ReviewController(QObject):
         if article is not self.article:
             return  # the reviewer has moved on to another article meanwhile
         article.assessment = assessment
+        leave_alone_what_lives_now()
         self.rewrite_view.set_hints(article.hints)
         sentence = self.current()
         self._show_hints(scroll=sentence is not None and not article.state(sentence).evidence)

@@ -135,7 +135,9 @@ class RewriteView(ArticleView):
             self._leave_caret()  # a selection belongs to the sentence it was made in
         self.current = index
         sentence = self.current_sentence()
-        if sentence is not None and scroll and self.scroll_to(sentence.start, sentence.end):
+        # Reading on (the next sentence or one of the few after it): the page turns ahead.
+        ahead = before is not None and sentence is not None and 0 < sentence.index - before.index <= 3
+        if sentence is not None and scroll and self.scroll_to(sentence.start, sentence.end, ahead):
             self.viewport().update()  # the gutter follows the scroll (updateRequest)
         else:
             self.update_spans([_span(before), _span(sentence)])

@@ -28,3 +28,17 @@ def test_cycles_made_on_a_worker_are_collected_on_the_ui_thread(qtbot) -> None:
     assert freed_on == []
     qtbot.waitUntil(lambda: len(freed_on) > 0, timeout=5_000)
     assert all(freed_on)
+
+
+def test_an_article_and_its_hints_are_left_alone_until_another_opens(window, qtbot) -> None:
+    """Once the assistant has spoken, what the open article keeps is out of the collector's way
+    (collections then walk only what marking makes); opening another article hands it back."""
+    review = window.review
+    qtbot.waitUntil(lambda: review.hints() is not None, timeout=20_000)
+    assert gc.get_freeze_count() > 0
+    other = next(s for s in window.session.articles() if s.source_id and s.id != review.article.rewrite.id)
+    with qtbot.waitSignal(review.assessed, timeout=20_000):
+        window.open_article(other.id)
+        assert gc.get_freeze_count() == 0, "handed back as the other article opens"
+    assert gc.get_freeze_count() > 0
+    assert review.article.rewrite.id == other.id
