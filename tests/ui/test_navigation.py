@@ -10,9 +10,8 @@ from factcheck.core.labels import Verdict
 from factcheck.core.review import Via
 from factcheck.store.decisions import decide
 from factcheck.store.session import rewrites_in_order
-from factcheck.ui import dialogs
+from factcheck.ui import dialogs, palette
 from factcheck.ui.actions import title
-from factcheck.ui import palette
 from factcheck.ui.main_window import MainWindow
 from factcheck.ui.sidebar import ArticleRole
 from tests.ui.keyboard import press, type_text
