@@ -5,14 +5,18 @@ event: about 2 ms each, 40 minutes for a million. Here a plan reads what a chunk
 needs in a few set-based queries (each sentence's target, each pair's current state, the chain's
 end), checks every decision with the same `decided` as a single one, chains it in memory, and
 writes the events to a temporary table on disk as it goes, so that a million of them never sit in
-memory. `append` then copies them into `events` in one statement; from `BULK_EVENTS` on, with the
-deriving triggers suspended and their tables derived after (`derived`), as a large merge does.
+memory. What it knows of each sentence and pair is kept for one chunk of decisions only
+(`forget`); of a pair decided before, only where its latest planned event is, to read its state
+back if the pair comes again. `append` then copies the events into `events` in one statement;
+from `BULK_EVENTS` on, with the deriving triggers suspended and their tables derived after
+(`derived`), as a large merge does.
 
 A plan is made from a snapshot, outside the write lock; only `append` needs the lock (see
 `verdict_import`).
 """
 
 import sqlite3
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -67,8 +71,14 @@ class Plan:
     last_time: str | None
     planned: int = 0
     """Events planned in all (written to the temporary table, or still in `pending`)."""
+    flushed: int = 0
+    """Of those, how many are in the temporary table (in order: the first has rowid 1)."""
     targets: dict[str, Target] = field(default_factory=dict)
+    """The sentences of the chunk being planned."""
     pairs: dict[Pair, Known] = field(default_factory=dict)
+    """The (sentence, reviewer) pairs of the chunk being planned."""
+    latest: dict[Pair, int] = field(default_factory=dict)
+    """For each pair decided in this plan, the place of its latest event (0 for the first)."""
     reviewers: dict[str, str] = field(default_factory=dict)
     """Each reviewer's name as given, checked once (`check_reviewer`), as it is kept."""
     lengths: dict[str, int] = field(default_factory=dict)
@@ -85,9 +95,10 @@ def start_plan(conn: sqlite3.Connection, origin: str) -> Plan:
 
 
 def learn(plan: Plan, conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
-    """Read the targets and current states of the pairs the plan does not know yet."""
+    """Read the targets and current states of the pairs the plan does not know yet: a pair
+    decided in an earlier chunk as its latest planned event left it, any other as stored."""
     new = [pair for pair in dict.fromkeys(pairs) if pair not in plan.pairs]
-    sentences = [sentence for sentence in dict.fromkeys(sentence for sentence, _ in new)]
+    sentences = list(dict.fromkeys(sentence for sentence, _ in new))
     for chunk in _chunks([s for s in sentences if s not in plan.targets]):
         for sentence_id, *row in conn.execute(
             f"SELECT s.id, {TARGET_COLUMNS} FROM {TARGET_JOIN} WHERE s.id IN ({', '.join('?' * len(chunk))})",
@@ -95,10 +106,14 @@ def learn(plan: Plan, conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
         ):
             if row[0] == "rewrite":
                 plan.targets[sentence_id] = target_of(sentence_id, row)
-    wanted = set(new)
-    for pair in new:
+    decided_here = [pair for pair in new if pair in plan.latest]
+    places = [plan.latest[pair] for pair in decided_here]
+    plan.pairs.update(zip(decided_here, _planned(plan, conn, places), strict=True))
+    stored = [pair for pair in new if pair not in plan.latest]
+    wanted = set(stored)
+    for pair in stored:
         plan.pairs[pair] = Known(VerdictState(), stored=False)
-    for chunk in _chunks(sentences):
+    for chunk in _chunks(list(dict.fromkeys(sentence for sentence, _ in stored))):
         for sentence_id, reviewer, *state in conn.execute(
             f"SELECT sentence_id, reviewer, {STATE_COLUMNS} FROM verdicts"
             f" WHERE sentence_id IN ({', '.join('?' * len(chunk))})",
@@ -106,6 +121,35 @@ def learn(plan: Plan, conn: sqlite3.Connection, pairs: Iterable[Pair]) -> None:
         ):
             if (sentence_id, reviewer) in wanted:
                 plan.pairs[sentence_id, reviewer] = Known(state_from_row(state), stored=True)
+
+
+def forget(plan: Plan) -> None:
+    """Forget the sentences and pairs of the chunk just planned (a million would not fit in
+    memory); `learn` reads again whatever a later chunk needs."""
+    plan.targets.clear()
+    plan.pairs.clear()
+
+
+def _planned(plan: Plan, conn: sqlite3.Connection, places: list[int]) -> list[Known]:
+    """What the planned events at these places (see `Plan.latest`) leave their pairs with."""
+    in_table = [place + 1 for place in places if place < plan.flushed]
+    read: dict[int, Known] = {}
+    for start in range(0, len(in_table), _IDS):
+        chunk = in_table[start : start + _IDS]
+        for rowid, decided_at, *state in conn.execute(
+            f"SELECT rowid, decided_at, {STATE_COLUMNS} FROM temp.planned"
+            f" WHERE rowid IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            read[rowid - 1] = Known(state_from_row(state), stored=True, decided_at=decided_at)
+    return [
+        read[place] if place < plan.flushed else _known_after(plan.pending[place - plan.flushed])
+        for place in places
+    ]
+
+
+def _known_after(event: Event) -> Known:
+    return Known(event.state, stored=True, decided_at=event.decided_at)
 
 
 def reviewer_of(plan: Plan, given: str) -> str:
@@ -128,6 +172,7 @@ def decide(
     """`decide_within`, in memory: the same checks, the event chained after the plan's last one
     (None when the change leaves the verdict as it was)."""
     reviewer = reviewer_of(plan, reviewer)
+    sentence_id = sys.intern(sentence_id)  # one string per sentence, however many rows name it
     if (sentence_id, reviewer) not in plan.pairs:
         learn(plan, conn, [(sentence_id, reviewer)])
     target = plan.targets.get(sentence_id)
@@ -158,7 +203,8 @@ def decide(
     plan.seq, plan.prev_hash, plan.planned = event.seq, event.hash, plan.planned + 1
     if plan.last_time is None or moment > plan.last_time:
         plan.last_time = moment
-    plan.pairs[sentence_id, reviewer] = Known(after, stored=True, decided_at=moment)
+    plan.pairs[sentence_id, reviewer] = _known_after(event)
+    plan.latest[sentence_id, reviewer] = plan.planned - 1
     plan.pending.append(event)
     if len(plan.pending) >= _FLUSH:
         flush(plan, conn)
@@ -169,6 +215,7 @@ def flush(plan: Plan, conn: sqlite3.Connection) -> None:
     """Write the pending events to the temporary table (a table of the connection's own: no lock
     on the project is taken)."""
     insert_events(conn, plan.pending, table="temp.planned")
+    plan.flushed += len(plan.pending)
     plan.pending.clear()
 
 
@@ -177,6 +224,7 @@ def append(conn: sqlite3.Connection, plan: Plan) -> None:
     a million one statement each straight into `events`, with its four indexes, took 2.5 times
     as long."""
     flush(plan, conn)
+    plan.latest.clear()  # planning is over, and the page cache grows while the events are copied
     copy = (
         f"INSERT INTO main.events ({EVENT_COLUMNS}) SELECT {EVENT_COLUMNS} FROM temp.planned ORDER BY rowid"
     )

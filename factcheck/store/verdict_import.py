@@ -66,6 +66,7 @@ def _plan(conn: sqlite3.Connection, origin: str, path: Path, raw: bool) -> tuple
             rows = read_verdict_rows(file, str(path), raw=raw)
             while chunk := list(islice(rows, _ROWS)):
                 skipped += _plan_chunk(plan, conn, chunk, path)
+                bulk_decisions.forget(plan)
     except UnicodeDecodeError:
         raise BadInput(f"{path}: not UTF-8 text; save the file as UTF-8") from None
     except OSError as error:

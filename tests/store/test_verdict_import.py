@@ -72,10 +72,24 @@ def test_a_write_made_meanwhile_by_another_program_is_planned_on_not_overwritten
 
 
 @pytest.mark.parametrize("bulk", [False, True], ids=["with the triggers", "derived in bulk"])
+@pytest.mark.parametrize(
+    ("rows_a_chunk", "events_kept"),
+    [(10**6, 10**6), (1, 10**6), (1, 1)],
+    ids=["one chunk", "a chunk a row", "a chunk a row, each event written at once"],
+)
 def test_rows_present_and_repeated_are_skipped_and_the_rest_chained(
-    demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+    demo_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    bulk: bool,
+    rows_a_chunk: int,
+    events_kept: int,
 ) -> None:
+    """A pair that comes again in a later chunk is known as its planned event left it (kept in
+    memory, or read back from the plan's table), not as stored before the import."""
     monkeypatch.setattr("factcheck.store.bulk_decisions.BULK_EVENTS", 0 if bulk else 10**9)
+    monkeypatch.setattr(verdict_import, "_ROWS", rows_a_chunk)
+    monkeypatch.setattr("factcheck.store.bulk_decisions._FLUSH", events_kept)
     project = Project.open(demo_path)
     s = _sentences(project)
     decide(project, s[0], "bob", lambda st: st.with_label(Verdict.UNVERIFIABLE), Via.WINDOW)
