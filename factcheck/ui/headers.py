@@ -15,7 +15,6 @@ class PaneHeader(QWidget):
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("paneHeader")
-        self.focused = False
         self.kind = styled(QLabel(kind.upper()), "paneKind")
         self.title = styled(ElidedLabel(), "paneTitle")
         self.details = styled(QLabel(), "paneDetails")
@@ -43,7 +42,6 @@ class PaneHeader(QWidget):
 
     def show_focus(self, focused: bool) -> None:
         """The pane below has the keyboard: say so in its name, in the focus colour."""
-        self.focused = focused
         set_text_colour(self.kind, palette.FOCUS if focused else palette.MUTED)
 
     def paintEvent(self, event: QPaintEvent) -> None:

@@ -561,6 +561,8 @@ class MainWindow(QMainWindow):
 
     def _theme_changed(self) -> None:
         self.actions.theme_action(self.themes.theme).setChecked(True)
+        for frame in (self.rewrite_frame, self.source_frame):
+            frame.header.show_focus(frame.focused)  # restyled as unfocused with the other headers
         self.panel.restyle()
         self.review.show_again()
         for widget in (self.sentence_list.table, self.sidebar, self.omissions.list):

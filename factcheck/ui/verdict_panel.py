@@ -7,7 +7,7 @@ It shows what it is given and reports what the reviewer asks for; the window rec
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPaintEvent, QPalette, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFocusEvent, QFont, QKeyEvent, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -32,7 +32,7 @@ from factcheck.ui.hints_box import HintsBox
 from factcheck.ui.keys import LIST_KEYS, escape_key, keep_keys, start_at_the_first_row
 from factcheck.ui.problem_box import ProblemBox, quoted, words_of
 from factcheck.ui.revision_banner import RevisionBanner
-from factcheck.ui.style import paint_divider, styled
+from factcheck.ui.style import paint_divider, set_text_colour, styled
 
 NOTE_PAUSE_MS = 800
 """A note or a correction is saved this long after the reviewer stops typing (and at once when
@@ -341,14 +341,12 @@ class VerdictPanel(QFrame):
         # A palette and a font, not a style sheet: restyling a widget costs a good part of a frame.
         if state.label is None:
             self.status.setText(self.tr("· not reviewed"))
-            self.status.setPalette(QPalette())  # the panel's own colours again
+            set_text_colour(self.status, None)  # the panel's own colours again
             self.status.setFont(QFont())
         else:
             look = palette.LOOKS[state.label]
             self.status.setText(f"· {look.glyph} {look.name}")
-            colours = QPalette()
-            colours.setColor(QPalette.ColorRole.WindowText, look.colour)
-            self.status.setPalette(colours)
+            set_text_colour(self.status, look.colour)
             self.status.setFont(self._bold)
         self._show_evidence(evidence_texts)
 

@@ -159,3 +159,13 @@ def test_boilerplate_is_grey_and_unflagged_until_taken_into_the_review(window: M
 def test_the_settings_of_a_window_start_with_the_desktops_theme(tmp_path: Path) -> None:
     switcher = themes.ThemeSwitcher(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert switcher.theme is Theme.SYSTEM
+
+
+def test_the_pane_with_the_keys_keeps_its_name_in_the_focus_colour_when_the_theme_changes(
+    window: MainWindow,
+) -> None:
+    window.focus_rewrite()
+    assert window.rewrite_frame.focused
+    window.actions.theme_action(Theme.DARK).trigger()
+    assert window.rewrite_header.kind.palette().windowText().color() == palette.FOCUS
+    assert window.source_header.kind.palette().windowText().color() == palette.MUTED
